@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Request/reply subjects (NATS). Names are `<service>.<query>.vN`.
+ */
+export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly request: Req;
+  readonly response: Res;
+  readonly doc: string;
+}
+
+function define<Req extends z.ZodType, Res extends z.ZodType>(def: RpcDefinition<Req, Res>): RpcDefinition<Req, Res> {
+  return def;
+}
+
+export const rpcCatalog = {
+  /** Used by the RPC contract suite and by health probes: echoes its input. */
+  'system.echo.v1': define({
+    request: z.object({ text: z.string(), delayMs: z.number().int().min(0).max(60_000).optional(), fail: z.string().optional() }),
+    response: z.object({ text: z.string(), servedBy: z.string() }),
+    doc: 'Echo, for contract tests and liveness of the RPC fabric.',
+  }),
+} as const;
+
+export type RpcCatalog = typeof rpcCatalog;
+export type RpcSubject = keyof RpcCatalog;
+export type RpcRequest<S extends RpcSubject> = z.infer<RpcCatalog[S]['request']>;
+export type RpcResponse<S extends RpcSubject> = z.infer<RpcCatalog[S]['response']>;

@@ -1,0 +1,2 @@
+export * from './document-store.port';
+export * from './key-value-store.port';
