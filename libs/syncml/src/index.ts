@@ -1,1 +1,2 @@
 export * from './tree/element';
+export * from './errors/syncml.error';
