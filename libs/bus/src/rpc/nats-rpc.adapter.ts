@@ -1,0 +1,166 @@
+import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
+import { StringCodec, type Msg, type Subscription } from 'nats';
+import type { Rpc, RpcCallOptions, RpcRegistration, RpcServeOptions, RpcSignalSubscription } from '../rpc.port';
+import { InFlightTracker } from './in-flight.tracker';
+import { connectNats, type NatsConnectionOptions } from './nats-connection';
+import { isNatsNoResponders, mapNatsRequestError } from './nats-error.mapper';
+import { RpcClosedError, RpcTimeoutError, RpcValidationError } from './rpc.errors';
+import { DEFAULT_RPC_TIMEOUT_MS } from './rpc.defaults';
+import { silentRpcLogger, type RpcLogger } from './rpc-logger';
+import { answerRpc } from './rpc-responder';
+import { parseRpcResponse, rpcDefinition } from './rpc-schema.validator';
+import { readReply } from './rpc-wire.codec';
+
+export interface NatsRpcOptions
+  extends Pick<NatsConnectionOptions, 'initialReconnectDelayMs' | 'maxReconnectDelayMs' | 'reconnectSettleMs'> {
+  servers: string | string[];
+  /** Client name for the server's monitoring, e.g. `hlr-detector-7f9c`. */
+  name: string;
+  /** Prepended as `<prefix>.` to every subject; isolates tests or tenants sharing a server. */
+  subjectPrefix?: string;
+  /** Timeout of a call that sets none; default 5000 ms. */
+  defaultTimeoutMs?: number;
+  logger?: RpcLogger;
+}
+
+const codec = StringCodec();
+const NO_RESPONDER_RETRY_MS = 100;
+
+/** RPC over NATS core request/reply with queue groups; passes rpc.contract.ts like the in-process adapter. */
+export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
+  const logger = options.logger ?? silentRpcLogger;
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
+  const connection = await connectNats({ ...options, logger });
+  const { nc } = connection;
+  const onWire = (subject: string): string => (options.subjectPrefix ? `${options.subjectPrefix}.${subject}` : subject);
+  const outgoing = new InFlightTracker();
+  const registrations = new Set<RpcRegistration>();
+  let closing: Promise<void> | undefined;
+
+  async function call(subject: string, request: unknown, timeoutMs: number): Promise<unknown> {
+    rpcDefinition(subject);
+    const payload = codec.encode(encodeRequest(subject, request));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new RpcTimeoutError(subject, timeoutMs);
+      let reply: Msg;
+      try {
+        reply = await nc.request(onWire(subject), payload, { timeout: remaining });
+      } catch (error) {
+        // Right after a broker restart responders are still re-subscribing; a 503 then is not final.
+        if (isNatsNoResponders(error) && connection.isSettling()) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(NO_RESPONDER_RETRY_MS, remaining)));
+          continue;
+        }
+        throw mapNatsRequestError(subject, timeoutMs, error);
+      }
+      return readReply(subject, decodeReply(subject, reply.data));
+    }
+  }
+
+  async function serveOn<S extends RpcSubject>(serve: RpcServeOptions<S>): Promise<RpcRegistration> {
+    rpcDefinition(serve.subject);
+    const inFlight = new InFlightTracker();
+    const subscription = nc.subscribe(onWire(serve.subject), {
+      queue: serve.queue ?? serve.subject,
+      callback: (error, msg) => {
+        if (error) return logger.error({ subject: serve.subject, err: error }, 'RPC subscription failed');
+        if (!msg.reply) return logger.warn({ subject: serve.subject }, 'RPC request without a reply subject dropped');
+        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then((replyJson) => {
+          if (!msg.respond(codec.encode(replyJson))) logger.warn({ subject: serve.subject }, 'RPC reply not sent');
+        });
+        void inFlight.track(answered).catch((err: unknown) => {
+          logger.error({ subject: serve.subject, err }, 'RPC reply failed');
+        });
+      },
+    });
+    // The SUB must reach the server before serve() resolves, or an immediate request gets a 503.
+    await nc.flush();
+    return track(drainingRegistration(subscription, inFlight));
+  }
+
+  function drainingRegistration(subscription: Subscription, inFlight: InFlightTracker): RpcRegistration {
+    let closed: Promise<void> | undefined;
+    const registration: RpcRegistration = {
+      close: () => {
+        closed ??= (async () => {
+          // Unsubscribe first (no new requests), let queued messages start, then wait for their handlers.
+          if (!nc.isClosed()) await subscription.drain();
+          await inFlight.drained();
+          registrations.delete(registration);
+        })();
+        return closed;
+      },
+    };
+    return registration;
+  }
+
+  function track<R extends RpcRegistration>(registration: R): R {
+    registrations.add(registration);
+    return registration;
+  }
+
+  return {
+    async request<S extends RpcSubject>(subject: S, request: RpcRequest<S>, callOptions?: RpcCallOptions) {
+      if (closing) throw new RpcClosedError(`request ${subject}`);
+      const result = await outgoing.track(call(subject, request, callOptions?.timeoutMs ?? defaultTimeoutMs));
+      return parseRpcResponse(subject, result) as RpcResponse<S>;
+    },
+    async serve<S extends RpcSubject>(serve: RpcServeOptions<S>) {
+      if (closing) throw new RpcClosedError(`serve ${serve.subject}`);
+      return serveOn(serve);
+    },
+    signal(subject, payload) {
+      if (closing) throw new RpcClosedError(`signal ${subject}`);
+      nc.publish(onWire(subject), codec.encode(JSON.stringify(payload ?? null)));
+    },
+    onSignal(subject, listener) {
+      if (closing) throw new RpcClosedError(`onSignal ${subject}`);
+      const subscription = nc.subscribe(onWire(subject), {
+        callback: (error, msg) => {
+          if (error) return logger.error({ subject, err: error }, 'signal subscription failed');
+          try {
+            listener(JSON.parse(codec.decode(msg.data)) as unknown);
+          } catch (err) {
+            logger.error({ subject, err }, 'signal listener failed or payload is not JSON');
+          }
+        },
+      });
+      const registration: RpcSignalSubscription = {
+        ready: nc.flush(),
+        close: async () => {
+          if (!subscription.isClosed()) subscription.unsubscribe();
+          registrations.delete(registration);
+        },
+      };
+      return track(registration);
+    },
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...registrations].map((registration) => registration.close()));
+        await outgoing.drained();
+        // Drain flushes the replies the handlers just published, then closes.
+        if (!nc.isClosed()) await nc.drain();
+        await connection.watching;
+      })();
+      return closing;
+    },
+  };
+}
+
+function encodeRequest(subject: string, request: unknown): string {
+  try {
+    return JSON.stringify(request ?? null);
+  } catch {
+    throw new RpcValidationError(subject, 'request', 'payload is not serialisable as JSON');
+  }
+}
+
+function decodeReply(subject: string, data: Uint8Array): unknown {
+  try {
+    return JSON.parse(codec.decode(data)) as unknown;
+  } catch {
+    throw new RpcValidationError(subject, 'response', 'reply is not JSON');
+  }
+}
