@@ -1,17 +1,31 @@
 import type { z } from 'zod';
+import { AlertRaised } from './events/alert-raised.event';
 import { CombinationDetected } from './events/combination-detected.event';
+import { ConfigApplied } from './events/config-applied.event';
+import { ConfigFailed } from './events/config-failed.event';
+import { DmCommandCompleted } from './events/dm-command-completed.event';
+import { DmCommandRequested } from './events/dm-command-requested.event';
 import { HlrImeiObservation } from './events/hlr-imei-observation.event';
+import { upcastHlrImeiObservation } from './events/hlr-imei-observation.upcast';
+import { InventoryReported } from './events/inventory-reported.event';
+import { ReportCompleted } from './events/report-completed.event';
+import { SessionCompleted } from './events/session-completed.event';
+import { SubscriberUpdated } from './events/subscriber-updated.event';
+import { SubscriptionChanged } from './events/subscription-changed.event';
 
 /**
  * The event catalog: one entry per Kafka topic. Topic names are
  * `domain.fact-in-past-tense.vN` (STYLE.md 8). `key` picks the partition key from the
- * payload so that all events of one subscriber or device stay in order.
+ * payload so that all events of one subscriber or device stay in order. `upcast` turns an
+ * older payload shape into the current one before validation (additive changes need none;
+ * a breaking change gets a new topic version and, for readers of the old one, an upcaster).
  */
 export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   readonly type: string;
   readonly schema: S;
-  readonly key: (data: z.infer<S>) => string;
+  readonly key: (data: z.output<S>) => string;
   readonly doc: string;
+  readonly upcast?: (raw: unknown) => unknown;
 }
 
 function define<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S> {
@@ -24,6 +38,7 @@ export const eventCatalog = {
     schema: HlrImeiObservation,
     key: (d) => d.msisdn,
     doc: 'An HLR trigger: subscriber seen with handset. Produced by operator HLR front-ends (plain JSON accepted).',
+    upcast: upcastHlrImeiObservation,
   }),
   'terminal.combination-detected.v1': define({
     type: 'org.dms.terminal.combination-detected.v1',
@@ -31,11 +46,76 @@ export const eventCatalog = {
     key: (d) => d.msisdn,
     doc: 'A new IMEI-MSISDN combination (or an IMEISV-only change) detected by hlr-detector.',
   }),
+  'terminal.subscriber-updated.v1': define({
+    type: 'org.dms.terminal.subscriber-updated.v1',
+    schema: SubscriberUpdated,
+    key: (d) => d.msisdn,
+    doc: 'subscriber-terminal changed a subscriber or the handset attached to it.',
+  }),
+  'subscription.changed.v1': define({
+    type: 'org.dms.subscription.changed.v1',
+    schema: SubscriptionChanged,
+    key: (d) => d.msisdn,
+    doc: 'The operator provisioning system activated, ended or re-numbered a subscription.',
+  }),
+  'dm.command-requested.v1': define({
+    type: 'org.dms.dm.command-requested.v1',
+    schema: DmCommandRequested,
+    key: (d) => d.deviceId,
+    doc: 'A service asks dm-gateway to run DM commands on a handset (optionally waking it with Package 0).',
+  }),
+  'dm.command-completed.v1': define({
+    type: 'org.dms.dm.command-completed.v1',
+    schema: DmCommandCompleted,
+    key: (d) => d.deviceId,
+    doc: 'dm-gateway reports the per-command statuses and results of a job.',
+  }),
+  'device.session-completed.v1': define({
+    type: 'org.dms.device.session-completed.v1',
+    schema: SessionCompleted,
+    key: (d) => d.deviceId,
+    doc: 'A DM management session ended (outcome, encoding, auth scheme, jobs served).',
+  }),
+  'device.inventory-reported.v1': define({
+    type: 'org.dms.device.inventory-reported.v1',
+    schema: InventoryReported,
+    key: (d) => d.deviceId,
+    doc: 'DevInfo, DevDetail and other node values read from a handset.',
+  }),
+  'device.alert-raised.v1': define({
+    type: 'org.dms.device.alert-raised.v1',
+    schema: AlertRaised,
+    key: (d) => d.deviceId,
+    doc: 'A handset sent a client event or generic alert (1224-1226), e.g. a FUMO result.',
+  }),
+  'diagnostics.report-completed.v1': define({
+    type: 'org.dms.diagnostics.report-completed.v1',
+    schema: ReportCompleted,
+    key: (d) => d.deviceId,
+    doc: 'diagnostics finished reading a handset; typed findings for config and firmware.',
+  }),
+  'config.applied.v1': define({
+    type: 'org.dms.config.applied.v1',
+    schema: ConfigApplied,
+    key: (d) => d.deviceId,
+    doc: 'A settings profile was applied to a handset.',
+  }),
+  'config.failed.v1': define({
+    type: 'org.dms.config.failed.v1',
+    schema: ConfigFailed,
+    key: (d) => d.deviceId,
+    doc: 'Applying a settings profile failed, with the reason and whether config retries.',
+  }),
 } as const;
 
 export type EventCatalog = typeof eventCatalog;
 export type TopicName = keyof EventCatalog;
-export type EventData<T extends TopicName> = z.infer<EventCatalog[T]['schema']>;
+/** The payload as consumers see it (defaults applied). */
+export type EventData<T extends TopicName> = z.output<EventCatalog[T]['schema']>;
+/** The payload as producers may write it (fields with defaults optional). */
+export type EventInput<T extends TopicName> = z.input<EventCatalog[T]['schema']>;
+
+export const topicNames = Object.keys(eventCatalog) as readonly TopicName[];
 
 export function isTopicName(value: string): value is TopicName {
   return Object.prototype.hasOwnProperty.call(eventCatalog, value);

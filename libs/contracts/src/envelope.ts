@@ -14,6 +14,11 @@ export interface EventEnvelope<TTopic extends string = string, TData = unknown> 
   /** What the event is about (msisdn, device id); also the partition key unless told otherwise. */
   readonly subject?: string;
   readonly datacontenttype: 'application/json';
+  /** Ties together the events of one piece of work (a job, a console action); Kafka header `dms_correlation_id`. */
+  readonly correlationId?: string;
   readonly topic: TTopic;
   readonly data: TData;
 }
+
+/** `source` of events that arrived without CloudEvents headers (an HLR feed, kcat, a file import). */
+export const EXTERNAL_SOURCE = '/external';

@@ -35,3 +35,18 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export function tacOf(imei: string): string {
   return imei.slice(0, 8);
 }
+
+/**
+ * OMA DM device identifier (./DevInfo/DevId, OMA DM 1.2 Standardized Objects 5.3.1). For
+ * GSM/UMTS handsets it is `IMEI:<15 digits>`; other forms (MEID, ESN, a serial) are opaque.
+ */
+export const DeviceId = z.string().min(1).max(128);
+
+/** The IMEI inside a DM device id of the form `IMEI:<imei>`, or undefined for other id forms. */
+export function imeiOfDeviceId(deviceId: string): string | undefined {
+  const match = /^IMEI:(\d{14,15})$/i.exec(deviceId);
+  return match?.[1];
+}
+
+/** Job ids, report ids, profile ids: opaque, printable, short enough for a Kafka header or a Mongo key. */
+export const OpaqueId = z.string().min(1).max(128);

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { EventData, TopicName } from '../catalog';
+import { eventCatalog, isTopicName } from '../catalog';
+import type { EventEnvelope } from '../envelope';
+import { EXTERNAL_SOURCE } from '../envelope';
+import { CloudEventHeader as H, headerText, type WireHeaders } from './kafka-headers';
+import { InvalidEventError, formatIssues } from './invalid-event.error';
+
+/** What goes to Kafka (or to the in-process log, which stores the same bytes). */
+export interface EncodedKafkaMessage {
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/** What comes back: kafkajs' message fields, or the in-process log's record. */
+export interface WireMessage {
+  key?: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: WireHeaders;
+}
+
+/** Binary-mode CloudEvent: attributes as headers, data as JSON value. Key: `key`, else subject. */
+export function encodeKafkaMessage<T extends TopicName>(
+  topic: T,
+  envelope: EventEnvelope<T, EventData<T>>,
+  key?: string,
+): EncodedKafkaMessage {
+  const headers: Record<string, string> = {
+    [H.ID]: envelope.id,
+    [H.TYPE]: envelope.type,
+    [H.SOURCE]: envelope.source,
+    [H.TIME]: envelope.time,
+    [H.SPEC_VERSION]: '1.0',
+    [H.CONTENT_TYPE]: 'application/json',
+  };
+  if (envelope.subject !== undefined) headers[H.SUBJECT] = envelope.subject;
+  if (envelope.correlationId !== undefined) headers[H.CORRELATION_ID] = envelope.correlationId;
+  const partitionKey = key ?? envelope.subject ?? (eventCatalog[topic].key as (d: unknown) => string)(envelope.data);
+  return { key: partitionKey, value: Buffer.from(JSON.stringify(envelope.data)), headers };
+}
+
+/**
+ * Decodes and validates one message of `topic`. Messages without `ce_id` come from an
+ * external producer (HLR feed, kcat): their id is a hash of topic, key and bytes so that a
+ * duplicated record keeps its id and the idempotency log catches it. Throws InvalidEventError.
+ */
+export function decodeKafkaMessage<T extends TopicName>(topic: T, message: WireMessage): EventEnvelope<T, EventData<T>> {
+  if (!isTopicName(topic)) throw new InvalidEventError(String(topic), 'unknown topic');
+  const definition = eventCatalog[topic];
+  if (message.value === null || message.value.length === 0) throw new InvalidEventError(topic, 'empty value');
+  const headers = message.headers;
+  const id = headerText(headers, H.ID);
+  const type = headerText(headers, H.TYPE);
+  if (type !== undefined && type !== definition.type) {
+    throw new InvalidEventError(topic, `type ${type} does not belong on this topic (expects ${definition.type})`);
+  }
+  const contentType = headerText(headers, H.CONTENT_TYPE);
+  if (contentType !== undefined && !contentType.startsWith('application/json')) {
+    throw new InvalidEventError(topic, `content-type ${contentType} is not application/json`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(typeof message.value === 'string' ? message.value : message.value.toString('utf8'));
+  } catch (error) {
+    throw new InvalidEventError(topic, `value is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = definition.schema.safeParse(definition.upcast ? definition.upcast(raw) : raw);
+  if (!parsed.success) throw new InvalidEventError(topic, formatIssues(parsed.error.issues));
+  const data = parsed.data as EventData<T>;
+  const key = message.key == null ? undefined : message.key.toString();
+  const correlationId = headerText(headers, H.CORRELATION_ID);
+  return {
+    id: id ?? externalEventId(topic, key, message.value),
+    type: definition.type,
+    source: id === undefined ? EXTERNAL_SOURCE : (headerText(headers, H.SOURCE) ?? EXTERNAL_SOURCE),
+    time: headerText(headers, H.TIME) ?? observedAtOf(data) ?? new Date().toISOString(),
+    subject: headerText(headers, H.SUBJECT) ?? key ?? (definition.key as (d: unknown) => string)(data),
+    datacontenttype: 'application/json',
+    topic,
+    data,
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+}
+
+/** Deterministic id of a header-less record: the same bytes on the same topic and key get the same id. */
+export function externalEventId(topic: string, key: string | undefined, value: Buffer | string): string {
+  const hash = createHash('sha256');
+  hash.update(topic).update('\0').update(key ?? '').update('\0').update(value);
+  return `ext-${hash.digest('hex').slice(0, 40)}`;
+}
+
+function observedAtOf(data: unknown): string | undefined {
+  const observedAt = (data as { observedAt?: unknown }).observedAt;
+  return typeof observedAt === 'string' ? observedAt : undefined;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { DeviceId, OpaqueId, Timestamp } from '../identifiers';
+import { DmCommandVerb, DmResultItem } from './dm-command.schema';
+
+/** The outcome of one requested command (children of Atomic/Sequence get their own entries). */
+export const DmCommandResult = z.object({
+  /** Position in the request: `2` or `2.0` for the first child of the third command. */
+  cmdRef: z.string().regex(/^\d+(\.\d+)*$/),
+  verb: DmCommandVerb,
+  target: z.string().max(1024).optional(),
+  /** SyncML status code the handset answered (RepPro 10: 200 OK, 404 not found, 215 not executed...). */
+  status: z.number().int().min(100).max(599),
+  /** Results items (Get) or Status items. */
+  items: z.array(DmResultItem).max(1000).default([]),
+});
+export type DmCommandResult = z.infer<typeof DmCommandResult>;
+
+/** The gateway ran (or gave up on) a requested job. Keyed by device, like the request. */
+export const DmCommandCompleted = z.object({
+  jobId: OpaqueId,
+  deviceId: DeviceId,
+  correlationId: OpaqueId,
+  sessionId: OpaqueId.optional(),
+  /** `completed`: every command answered 2xx; `partial`: some did not; `rejected`: user said no to 1101. */
+  outcome: z.enum(['completed', 'partial', 'failed', 'rejected', 'expired']),
+  results: z.array(DmCommandResult).max(5000),
+  completedAt: Timestamp,
+});
+export type DmCommandCompleted = z.infer<typeof DmCommandCompleted>;

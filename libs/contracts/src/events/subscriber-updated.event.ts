@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Imei, Imsi, Msisdn, Timestamp } from '../identifiers';
+
+/** subscriber-terminal changed what it knows about a subscriber and their handset. Keyed by MSISDN. */
+export const SubscriberUpdated = z.object({
+  msisdn: Msisdn,
+  imsi: Imsi.optional(),
+  imei: Imei.optional(),
+  change: z.enum(['terminal-attached', 'terminal-detached', 'terminal-identified', 'attributes-changed']),
+  /** Resolved from the TAC catalog or from a DM inventory; absent when not known yet. */
+  terminal: z
+    .object({
+      tac: z.string().regex(/^\d{8}$/),
+      manufacturer: z.string().max(200).optional(),
+      model: z.string().max(200).optional(),
+      fwV: z.string().max(200).optional(),
+      dmCapable: z.boolean().optional(),
+    })
+    .optional(),
+  /** Extensible attributes set by operators (`segment`, `tariff`), all strings. */
+  attributes: z.record(z.string().min(1).max(100), z.string().max(1000)).default({}),
+  updatedAt: Timestamp,
+});
+export type SubscriberUpdated = z.infer<typeof SubscriberUpdated>;
