@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { destination, pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config/config.schemas';
 import { secretKeyPaths, SECRET_KEYS } from './secret-keys';
 import { createSecretScrubber, REDACTED } from './secret-scrubber';
@@ -37,13 +37,13 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level ?? 'info',
       base: { service: options.service, pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: secretKeyPaths(keys), censor: REDACTED },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      serializers: { err: stdSerializers.err, error: stdSerializers.err },
       hooks: { streamWrite: scrub },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    options.destination ?? destination({ dest: 1, sync: true }),
   );
 }
 
