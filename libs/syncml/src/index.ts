@@ -1,2 +1,4 @@
 export * from './tree/element';
 export * from './errors/syncml.error';
+export * from './xml';
+export * from './codes/public-id.codes';
