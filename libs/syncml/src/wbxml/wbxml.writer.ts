@@ -1,0 +1,85 @@
+import { GlobalTokens } from './wbxml.tokens';
+
+const utf8 = new TextEncoder();
+
+/** A growable byte buffer with chainable WBXML primitives (`w.tag(0x6d).strI('1.2').end()`). */
+export class WbxmlWriter {
+  private buf: Uint8Array;
+  private len = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.buf = new Uint8Array(initialCapacity);
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  private ensure(extra: number): void {
+    if (this.len + extra <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + extra) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  u8(byte: number): this {
+    this.ensure(1);
+    this.buf[this.len++] = byte;
+    return this;
+  }
+
+  /** mb_u_int32: 7 bits per byte, most significant group first, 0x80 on all but the last. */
+  mbUint32(value: number): this {
+    const groups: number[] = [value & 0x7f];
+    for (let v = Math.floor(value / 128); v > 0; v = Math.floor(v / 128)) groups.unshift((v & 0x7f) | 0x80);
+    for (const g of groups) this.u8(g);
+    return this;
+  }
+
+  bytes(data: Uint8Array): this {
+    this.ensure(data.length);
+    this.buf.set(data, this.len);
+    this.len += data.length;
+    return this;
+  }
+
+  switchPage(page: number): this {
+    return this.u8(GlobalTokens.SWITCH_PAGE).u8(page);
+  }
+
+  tag(byte: number): this {
+    return this.u8(byte);
+  }
+
+  end(): this {
+    return this.u8(GlobalTokens.END);
+  }
+
+  /** STR_I: inline UTF-8 string terminated by NUL. */
+  strI(value: string): this {
+    // Worst case 3 bytes per UTF-16 unit; encodeInto writes straight into the buffer.
+    this.ensure(value.length * 3 + 2);
+    this.buf[this.len++] = GlobalTokens.STR_I;
+    this.len += utf8.encodeInto(value, this.buf.subarray(this.len)).written;
+    this.buf[this.len++] = 0;
+    return this;
+  }
+
+  strT(offset: number): this {
+    return this.u8(GlobalTokens.STR_T).mbUint32(offset);
+  }
+
+  opaque(data: Uint8Array): this {
+    return this.u8(GlobalTokens.OPAQUE).mbUint32(data.length).bytes(data);
+  }
+
+  literal(token: number, offset: number): this {
+    return this.u8(token).mbUint32(offset);
+  }
+
+  toBytes(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
+}
