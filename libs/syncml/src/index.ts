@@ -1,4 +1,5 @@
 export * from './tree/element';
 export * from './errors/syncml.error';
 export * from './xml';
-export * from './codes/public-id.codes';
+export * from './codes';
+export * from './model';
