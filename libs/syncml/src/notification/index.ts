@@ -1,0 +1,13 @@
+export * from './package0.codes';
+export * from './package0.types';
+export { encodePackage0, encodePackage0Trigger } from './package0.encoder';
+export { decodePackage0 } from './package0.decoder';
+export * from './package0-digest';
+export * from './wsp.codes';
+export * from './wap-push.encoder';
+export * from './wap-push.decoder';
+export * from './sms.codes';
+export * from './sms-segment.encoder';
+export * from './sms-segment.decoder';
+export * from './cp-mac';
+export * from './cp-push.encoder';
