@@ -1,5 +1,4 @@
-import type { EventEnvelope } from '@dms/contracts';
-import type { EventData, TopicName } from '@dms/contracts';
+import type { EventData, EventEnvelope, EventInput, TopicName } from '@dms/contracts';
 
 /**
  * The event-bus port (ARCHITECTURE.md "Libraries"). Adapters: Kafka (kafkajs) and
@@ -13,7 +12,8 @@ import type { EventData, TopicName } from '@dms/contracts';
  *   a non-retriable error, an exhausted retry budget or an event that fails validation
  *   goes to the group's dead-letter topic `dlq.<group>` with the original bytes and the reason,
  *   and the next event is processed;
- * - an event id already handled by the group is skipped (idempotency window);
+ * - an event id the group's ProcessedEventLog already holds is skipped (idempotency window);
+ *   the id is recorded only after the handler resolved, so a crash mid-handler redelivers;
  * - close() stops fetching, waits for in-flight handlers, commits, disconnects.
  */
 export interface PublishOptions {
@@ -49,8 +49,12 @@ export interface SubscribeOptions<T extends TopicName> {
   maxAttempts?: number;
   /** First retry delay; doubles each attempt; default 100 ms. */
   retryBaseMs?: number;
+  /** Upper bound of the retry delay; default 10 s. */
+  retryMaxMs?: number;
   /** Start from the earliest retained event when the group has no committed position; default true. */
   fromBeginning?: boolean;
+  /** How long a handled event id is remembered by the ProcessedEventLog; default 7 days. */
+  idempotencyTtlMs?: number;
 }
 
 export interface Subscription {
@@ -63,7 +67,7 @@ export interface Subscription {
 export interface EventBus {
   publish<T extends TopicName>(
     topic: T,
-    data: EventData<T>,
+    data: EventInput<T>,
     options?: PublishOptions,
   ): Promise<EventEnvelope<T, EventData<T>>>;
   subscribe<T extends TopicName>(options: SubscribeOptions<T>): Promise<Subscription>;
@@ -74,11 +78,12 @@ export interface EventBus {
 }
 
 /**
- * Where a group remembers the event ids it has handled, for idempotency. The
- * KeyValueStore of @dms/store (Redis or in-memory) satisfies it through setIfAbsent.
+ * Where a group remembers the event ids it has handled, for idempotency. Recording happens
+ * after the handler succeeded (not before), so that a process dying mid-handler leaves
+ * no mark and the redelivered event is handled. Implementations: in-memory, and one over
+ * any KeyValueStore-shaped object (the Redis or in-memory store of @dms/store).
  */
 export interface ProcessedEventLog {
-  /** Returns true if the id was not recorded yet and records it now. */
-  markIfNew(group: string, eventId: string, ttlMs: number): Promise<boolean>;
-  forget(group: string, eventId: string): Promise<void>;
+  isProcessed(group: string, eventId: string): Promise<boolean>;
+  markProcessed(group: string, eventId: string, ttlMs: number): Promise<void>;
 }

@@ -1,0 +1,99 @@
+import { decodeKafkaMessage, EXTERNAL_SOURCE, InvalidEventError, type TopicName, type WireMessage } from '@dms/contracts';
+import { isDmsError } from '@dms/service-kit';
+import type { BusLogger } from '../bus-logger';
+import { messageOf } from '../bus.errors';
+import type { EventHandler, ProcessedEventLog } from '../event-bus.port';
+import { backoffMs } from './delivery.defaults';
+
+export interface DeliveryPolicy {
+  group: string;
+  handler: EventHandler<TopicName>;
+  processedLog: ProcessedEventLog | undefined;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  idempotencyTtlMs: number;
+  logger: BusLogger;
+}
+
+export interface DeliveryTarget {
+  /** Catalog topic name (the physical one may carry a prefix). */
+  topic: TopicName;
+  partition: number;
+  offset: string;
+  message: WireMessage;
+}
+
+export type DeliveryOutcome =
+  | { kind: 'handled' | 'duplicate'; attempts: number }
+  | { kind: 'dead-letter'; attempts: number; reason: string }
+  /** The consumer is stopping while the message waits for a retry: leave it uncommitted. */
+  | { kind: 'aborted'; attempts: number };
+
+export interface DeliveryControl {
+  /** False once the consumer is stopping or lost the partition. */
+  isActive(): boolean;
+  /** Waits between attempts; adapters keep the group session alive meanwhile. */
+  pause(ms: number): Promise<void>;
+}
+
+/**
+ * Delivers one message to a handler with the bus semantics (event-bus.port.ts): validate,
+ * skip a known id, retry retriable failures in place (so later messages of the partition
+ * wait and order holds), and tell the caller when to dead-letter. Shared by both adapters.
+ */
+export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPolicy, control: DeliveryControl): Promise<DeliveryOutcome> {
+  let envelope;
+  try {
+    envelope = decodeKafkaMessage(target.topic, target.message);
+  } catch (error) {
+    if (error instanceof InvalidEventError) return { kind: 'dead-letter', attempts: 0, reason: `${error.code}: ${error.reason}` };
+    throw error;
+  }
+  const { group, processedLog } = policy;
+  if (processedLog && (await isProcessed(processedLog, group, envelope.id, policy, control))) return { kind: 'duplicate', attempts: 0 };
+  const context = {
+    partition: target.partition,
+    offset: target.offset,
+    external: envelope.source === EXTERNAL_SOURCE,
+    ...(envelope.correlationId === undefined ? {} : { correlationId: envelope.correlationId }),
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await policy.handler(envelope, { ...context, attempt });
+    } catch (error) {
+      const retriable = isDmsError(error) ? error.retriable : true;
+      const reason = isDmsError(error) ? `${error.code}: ${error.message}` : `handler failed: ${messageOf(error)}`;
+      if (!retriable) return { kind: 'dead-letter', attempts: attempt, reason };
+      if (attempt >= policy.maxAttempts) return { kind: 'dead-letter', attempts: attempt, reason: `attempts exhausted; last error ${reason}` };
+      policy.logger.warn({ group, topic: target.topic, partition: target.partition, offset: target.offset, attempt, err: messageOf(error) }, 'event handler failed; retrying');
+      await control.pause(backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs));
+      if (!control.isActive()) return { kind: 'aborted', attempts: attempt };
+      continue;
+    }
+    if (processedLog) await markProcessed(processedLog, group, envelope.id, policy);
+    return { kind: 'handled', attempts: attempt };
+  }
+}
+
+/** A failing log (Redis down) must not drop events: keep asking, with backoff, while active. */
+async function isProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy, control: DeliveryControl): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await log.isProcessed(group, id);
+    } catch (error) {
+      policy.logger.warn({ group, eventId: id, attempt, err: messageOf(error) }, 'processed-event log unavailable; retrying');
+      await control.pause(backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs));
+      if (!control.isActive()) throw error;
+    }
+  }
+}
+
+/** The effect already happened: a failed mark only widens the at-least-once window, so log and go on. */
+async function markProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy): Promise<void> {
+  try {
+    await log.markProcessed(group, id, policy.idempotencyTtlMs);
+  } catch (error) {
+    policy.logger.error({ group, eventId: id, err: messageOf(error) }, 'could not record processed event; a redelivery may repeat it');
+  }
+}
