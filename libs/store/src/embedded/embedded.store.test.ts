@@ -1,0 +1,15 @@
+import { defineDocumentStoreContract } from '../document-store.contract';
+import { StoreClosedError } from '../errors/store-closed.error';
+import { createEmbeddedStore } from './embedded.store';
+
+defineDocumentStoreContract('embedded (SQLite :memory:)', () => createEmbeddedStore({ file: ':memory:' }));
+
+describe('embedded store lifecycle', () => {
+  it('refuses operations after close with StoreClosedError and answers ping false', async () => {
+    const store = createEmbeddedStore({ file: ':memory:' });
+    const things = store.collection('things');
+    await store.close();
+    await expect(things.get('x')).rejects.toBeInstanceOf(StoreClosedError);
+    expect(await store.ping()).toBe(false);
+  });
+});
