@@ -26,3 +26,14 @@ export class ConfigDefinitionError extends UserError {
     super('CONFIG_DEFINITION_INVALID', message);
   }
 }
+
+/**
+ * Recognises a ConfigError by class or by code: when a module is loaded twice (ESM and
+ * CJS copies under tsx, two installed versions) `instanceof` fails on a genuine one.
+ */
+export function isConfigError(error: unknown): error is ConfigError {
+  if (error instanceof ConfigError) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { code?: unknown; kind?: unknown };
+  return candidate.code === 'CONFIG_INVALID' && candidate.kind === 'user';
+}
