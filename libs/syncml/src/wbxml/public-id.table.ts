@@ -1,19 +1,12 @@
+import { PublicIds } from '../codes/public-id.codes';
 import { Namespaces } from '../tree/element';
 import type { CodePage } from './code-page';
 import { devInfCodePages } from './devinf.code-pages';
 import { dmDdfCodePages } from './dm-ddf.code-pages';
 import { syncmlCodePages } from './syncml.code-pages';
 
-/** Formal public identifiers (XML DOCTYPE) of the documents SyncML carries. */
-export const Fpi = {
-  syncml10: '-//SYNCML//DTD SyncML 1.0//EN',
-  syncml11: '-//SYNCML//DTD SyncML 1.1//EN',
-  syncml12: '-//SYNCML//DTD SyncML 1.2//EN',
-  devinf10: '-//SYNCML//DTD DevInf 1.0//EN',
-  devinf11: '-//SYNCML//DTD DevInf 1.1//EN',
-  devinf12: '-//SYNCML//DTD DevInf 1.2//EN',
-  dmddf12: '-//OMA//DTD-DM-DDF 1.2//EN',
-} as const;
+/** Formal public identifiers: the project's table plus DevInf 1.0, which only WBXML peers name. */
+export const Fpi = { ...PublicIds, devinf10: '-//SYNCML//DTD DevInf 1.0//EN' } as const;
 
 /** Registered WBXML public ids (WINA). DM DDF 1.2 has none: it is sent as a string-table FPI. */
 export const NumericPublicIds = {
