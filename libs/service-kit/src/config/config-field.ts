@@ -68,8 +68,12 @@ const nonEmpty = z.string().min(1);
 export function secret<S extends z.ZodType = typeof nonEmpty>(
   spec: SecretSpecBase<S> & { optional: true },
 ): ConfigField<z.output<S> | undefined>;
-export function secret<S extends z.ZodType = typeof nonEmpty>(spec: SecretSpecBase<S>): ConfigField<z.output<S>>;
-export function secret<S extends z.ZodType>(spec: SecretSpecBase<S> & { optional?: boolean }): ConfigField<unknown> {
+export function secret<S extends z.ZodType = typeof nonEmpty>(
+  spec: SecretSpecBase<S>,
+): ConfigField<z.output<S>>;
+export function secret<S extends z.ZodType>(
+  spec: SecretSpecBase<S> & { optional?: boolean },
+): ConfigField<unknown> {
   return {
     env: spec.env,
     schema: spec.schema ?? nonEmpty,

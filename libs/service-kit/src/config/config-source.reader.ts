@@ -30,7 +30,11 @@ export function readRawValue(spec: AnyConfigField, env: EnvSource): RawValue {
   const path = present(env, fileVariable);
   if (direct !== undefined && path !== undefined) {
     // Two sources would make it ambiguous which secret is live; refuse rather than guess.
-    return { kind: 'unreadable', from: spec.env, problem: `set either ${spec.env} or ${fileVariable}, not both` };
+    return {
+      kind: 'unreadable',
+      from: spec.env,
+      problem: `set either ${spec.env} or ${fileVariable}, not both`,
+    };
   }
   if (path === undefined) {
     return direct === undefined ? { kind: 'unset' } : { kind: 'value', raw: direct, from: spec.env };
@@ -39,6 +43,10 @@ export function readRawValue(spec: AnyConfigField, env: EnvSource): RawValue {
     return { kind: 'value', raw: readFileSync(path, 'utf8').trim(), from: fileVariable };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return { kind: 'unreadable', from: fileVariable, problem: `expected a readable file, cannot read ${JSON.stringify(path)} (${code})` };
+    return {
+      kind: 'unreadable',
+      from: fileVariable,
+      problem: `expected a readable file, cannot read ${JSON.stringify(path)} (${code})`,
+    };
   }
 }

@@ -20,7 +20,16 @@ const definition = defineConfig({
 describe('describeConfig', () => {
   it('documents every variable with its default, requiredness and doc line', () => {
     expect(describeConfig(definition)).toEqual([
-      { key: 'port', env: 'PORT', fileEnv: undefined, default: '8080', required: false, secret: false, doc: 'HTTP port', expected: undefined },
+      {
+        key: 'port',
+        env: 'PORT',
+        fileEnv: undefined,
+        default: '8080',
+        required: false,
+        secret: false,
+        doc: 'HTTP port',
+        expected: undefined,
+      },
       {
         key: 'brokers',
         env: 'DMS_KAFKA_BROKERS',
@@ -31,7 +40,16 @@ describe('describeConfig', () => {
         doc: 'Kafka brokers',
         expected: 'host:port[,host:port...]',
       },
-      { key: 'mongoUrl', env: 'DMS_MONGO_URL', fileEnv: undefined, default: undefined, required: true, secret: false, doc: 'MongoDB URL', expected: undefined },
+      {
+        key: 'mongoUrl',
+        env: 'DMS_MONGO_URL',
+        fileEnv: undefined,
+        default: undefined,
+        required: true,
+        secret: false,
+        doc: 'MongoDB URL',
+        expected: undefined,
+      },
       {
         key: 'adminToken',
         env: 'DMS_ADMIN_TOKEN',

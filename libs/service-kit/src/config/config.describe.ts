@@ -20,7 +20,8 @@ export function describeConfig(definition: ConfigDefinition): ConfigRow[] {
     key,
     env: spec.env,
     fileEnv: spec.secret ? spec.env + SECRET_FILE_SUFFIX : undefined,
-    default: spec.secret || !spec.hasDefault || spec.default === undefined ? undefined : printable(spec.default),
+    default:
+      spec.secret || !spec.hasDefault || spec.default === undefined ? undefined : printable(spec.default),
     required: !spec.hasDefault && !spec.optional,
     secret: spec.secret,
     doc: spec.doc,
@@ -38,7 +39,9 @@ function printable(value: unknown): string {
 export function formatConfigHelp(definition: ConfigDefinition): string {
   return describeConfig(definition)
     .map((row) => {
-      const flags = [row.required ? 'required' : undefined, row.secret ? 'secret' : undefined].filter(Boolean);
+      const flags = [row.required ? 'required' : undefined, row.secret ? 'secret' : undefined].filter(
+        Boolean,
+      );
       const suffix = row.default === undefined ? '' : ` (default: ${row.default})`;
       const tag = flags.length > 0 ? ` [${flags.join(', ')}]` : '';
       const names = row.fileEnv === undefined ? row.env : `${row.env} | ${row.fileEnv}`;

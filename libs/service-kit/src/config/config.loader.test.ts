@@ -10,7 +10,12 @@ import { loadConfig, secretValues } from './config.loader';
 import { hostPortListSchema, portSchema } from './config.schemas';
 
 const definition = defineConfig({
-  port: field({ env: 'PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
+  port: field({
+    env: 'PORT',
+    schema: z.coerce.number().int().min(0).max(65535),
+    default: 8080,
+    doc: 'HTTP port',
+  }),
   brokers: field({ env: 'DMS_KAFKA_BROKERS', schema: hostPortListSchema, doc: 'Kafka bootstrap brokers' }),
   region: field({ env: 'DMS_REGION', schema: z.string(), optional: true, doc: 'Operator region' }),
   adminToken: secret({ env: 'DMS_ADMIN_TOKEN', doc: 'Console admin token', optional: true }),
@@ -28,9 +33,18 @@ function configError(run: () => unknown): ConfigError {
 
 describe('loadConfig', () => {
   it('returns typed values parsed from the environment', () => {
-    const config = loadConfig(definition, { PORT: '9000', DMS_KAFKA_BROKERS: 'k1:9092, k2:9093', DMS_REGION: 'eu' });
+    const config = loadConfig(definition, {
+      PORT: '9000',
+      DMS_KAFKA_BROKERS: 'k1:9092, k2:9093',
+      DMS_REGION: 'eu',
+    });
 
-    expect(config).toEqual({ port: 9000, brokers: ['k1:9092', 'k2:9093'], region: 'eu', adminToken: undefined });
+    expect(config).toEqual({
+      port: 9000,
+      brokers: ['k1:9092', 'k2:9093'],
+      region: 'eu',
+      adminToken: undefined,
+    });
     const port: number = config.port;
     const region: string | undefined = config.region;
     expect([port, region]).toEqual([9000, 'eu']);
@@ -56,7 +70,9 @@ describe('loadConfig', () => {
 
     expect(error.issues.map((issue) => issue.env)).toEqual(['PORT', 'DMS_KAFKA_BROKERS']);
     expect(error.message).not.toContain('\n');
-    expect(error.message).toMatch(/^PORT: expected .*, got "70000\\nx"; DMS_KAFKA_BROKERS: expected .*not set$/);
+    expect(error.message).toMatch(
+      /^PORT: expected .*, got "70000\\nx"; DMS_KAFKA_BROKERS: expected .*not set$/,
+    );
   });
 
   it('turns a zod message into an expectation when the field gives no wording', () => {
@@ -68,7 +84,9 @@ describe('loadConfig', () => {
   it('uses the schema wording of the shared port schema', () => {
     const own = defineConfig({ port: field({ env: 'P', schema: portSchema, default: 1, doc: 'port' }) });
 
-    expect(configError(() => loadConfig(own, { P: '65536' })).message).toBe('P: expected a TCP port 0..65535, got "65536"');
+    expect(configError(() => loadConfig(own, { P: '65536' })).message).toBe(
+      'P: expected a TCP port 0..65535, got "65536"',
+    );
   });
 
   it('reads a secret from the file named by <ENV>_FILE, trimmed', () => {
@@ -86,7 +104,9 @@ describe('loadConfig', () => {
       loadConfig(definition, { DMS_KAFKA_BROKERS: 'k:1', DMS_ADMIN_TOKEN: 'a', DMS_ADMIN_TOKEN_FILE: '/x' }),
     );
 
-    expect(error.message).toBe('DMS_ADMIN_TOKEN: set either DMS_ADMIN_TOKEN or DMS_ADMIN_TOKEN_FILE, not both');
+    expect(error.message).toBe(
+      'DMS_ADMIN_TOKEN: set either DMS_ADMIN_TOKEN or DMS_ADMIN_TOKEN_FILE, not both',
+    );
   });
 
   it('names the _FILE variable when the secret file cannot be read', () => {
@@ -94,11 +114,15 @@ describe('loadConfig', () => {
       loadConfig(definition, { DMS_KAFKA_BROKERS: 'k:1', DMS_ADMIN_TOKEN_FILE: '/nonexistent/dms-token' }),
     );
 
-    expect(error.message).toBe('DMS_ADMIN_TOKEN_FILE: expected a readable file, cannot read "/nonexistent/dms-token" (ENOENT)');
+    expect(error.message).toBe(
+      'DMS_ADMIN_TOKEN_FILE: expected a readable file, cannot read "/nonexistent/dms-token" (ENOENT)',
+    );
   });
 
   it('never echoes an invalid secret value', () => {
-    const pin = defineConfig({ pin: secret({ env: 'PIN', schema: z.string().regex(/^\d{4}$/), doc: 'SIM PIN' }) });
+    const pin = defineConfig({
+      pin: secret({ env: 'PIN', schema: z.string().regex(/^\d{4}$/), doc: 'SIM PIN' }),
+    });
 
     const error = configError(() => loadConfig(pin, { PIN: 'hunter2-leaked' }));
 

@@ -1,9 +1,19 @@
-import { booleanSchema, hostPortListSchema, logLevelSchema, millisecondsSchema, portSchema, urlSchema } from './config.schemas';
+import {
+  booleanSchema,
+  hostPortListSchema,
+  logLevelSchema,
+  millisecondsSchema,
+  portSchema,
+  urlSchema,
+} from './config.schemas';
 
 describe('config schemas', () => {
-  it.each(['localhost:9092', 'k1:9092,k2:9093', '10.0.0.1:4222', '[::1]:6379'])('accept host:port list %s', (value) => {
-    expect(hostPortListSchema.safeParse(value).success).toBe(true);
-  });
+  it.each(['localhost:9092', 'k1:9092,k2:9093', '10.0.0.1:4222', '[::1]:6379'])(
+    'accept host:port list %s',
+    (value) => {
+      expect(hostPortListSchema.safeParse(value).success).toBe(true);
+    },
+  );
 
   it.each(['foo', 'k1:9092,', ',', 'host:', 'host:port', 'a b:1'])('refuse host:port list %j', (value) => {
     const result = hostPortListSchema.safeParse(value);
@@ -12,7 +22,12 @@ describe('config schemas', () => {
   });
 
   it('reads "false" and "0" as false, unlike z.coerce.boolean', () => {
-    expect(['false', '0', 'no', 'off'].map((v) => booleanSchema.parse(v))).toEqual([false, false, false, false]);
+    expect(['false', '0', 'no', 'off'].map((v) => booleanSchema.parse(v))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(['true', '1', 'yes', 'on'].map((v) => booleanSchema.parse(v))).toEqual([true, true, true, true]);
     expect(booleanSchema.safeParse('maybe').success).toBe(false);
   });

@@ -16,7 +16,12 @@ const HOST_PORT_LIST_EXPECTED = 'expected host:port[,host:port...]';
 /** `kafka-1:9092,kafka-2:9092` -> ['kafka-1:9092', 'kafka-2:9092'] (the shape kafkajs and nats take). */
 export const hostPortListSchema = z
   .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
   .refine((items) => items.length > 0 && items.every((item) => HOST_PORT.test(item)), {
     error: HOST_PORT_LIST_EXPECTED,
   });
@@ -37,6 +42,9 @@ export const millisecondsSchema = z.coerce
   .min(0, { error: 'expected a whole number of milliseconds' });
 
 /** `a, b ,c` -> ['a', 'b', 'c']. */
-export const stringListSchema = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+export const stringListSchema = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);

@@ -31,7 +31,10 @@ export function httpMetrics(registry: Registry): RequestHandler {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      histogram.observe({ method: req.method, route: routeLabel(req), status_code: String(res.statusCode) }, seconds);
+      histogram.observe(
+        { method: req.method, route: routeLabel(req), status_code: String(res.statusCode) },
+        seconds,
+      );
     });
     next();
   };

@@ -24,7 +24,10 @@ export class HttpListenError extends OperationalError {
   }
 }
 
-export function startHttpServer(handler: RequestListener, options: HttpServerOptions): Promise<RunningHttpServer> {
+export function startHttpServer(
+  handler: RequestListener,
+  options: HttpServerOptions,
+): Promise<RunningHttpServer> {
   const server = createServer(handler);
   const host = options.host ?? '0.0.0.0';
   return new Promise((resolve, reject) => {

@@ -40,7 +40,11 @@ describe('ops router', () => {
     const response = await fetch(`${url}/readyz`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ready', checks: { bus: true, store: true }, failed: [] });
+    expect(await response.json()).toEqual({
+      status: 'ready',
+      checks: { bus: true, store: true },
+      failed: [],
+    });
   });
 
   it('answers /readyz 503 naming the failed, thrown and hung checks', async () => {
@@ -71,7 +75,11 @@ describe('ops router', () => {
     const response = await fetch(`${url}/readyz`);
 
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'not-ready', checks: { readiness: false }, failed: ['readiness'] });
+    expect(await response.json()).toEqual({
+      status: 'not-ready',
+      checks: { readiness: false },
+      failed: ['readiness'],
+    });
   });
 
   it('answers /readyz 503 while draining without probing dependencies', async () => {
@@ -96,8 +104,12 @@ describe('ops router', () => {
 
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(text).toContain('process_resident_memory_bytes');
-    expect(text).toMatch(/http_request_duration_seconds_count\{service="ops-test",method="GET",route="\/devices\/:id",status_code="200"\} 2/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{service="ops-test",method="GET",route="unmatched",status_code="404"\} 1/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{service="ops-test",method="GET",route="\/devices\/:id",status_code="200"\} 2/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{service="ops-test",method="GET",route="unmatched",status_code="404"\} 1/,
+    );
     expect(text).not.toContain('IMEI-1');
   });
 });

@@ -38,7 +38,9 @@ function exposedClientError(error: unknown): { status: number; code: string; mes
   const candidate = error as ExposedHttpError;
   const status = candidate.status ?? candidate.statusCode;
   if (candidate.expose !== true || status === undefined || status < 400 || status > 499) return undefined;
-  const code = (candidate.type ?? STATUS_CODES[status] ?? 'bad request').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const code = (candidate.type ?? STATUS_CODES[status] ?? 'bad request')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
   return { status, code, message: candidate.message ?? STATUS_CODES[status] ?? 'Bad Request' };
 }
 
@@ -53,9 +55,19 @@ function withoutSecrets(details: Readonly<Record<string, unknown>>): Record<stri
  */
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
   const status = problemStatus(error);
-  const base = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, ...(instance ? { instance } : {}) };
+  const base = {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(instance ? { instance } : {}),
+  };
   if (isDmsError(error)) {
-    const problem: ProblemDetails = { ...base, type: `urn:dms:problem:${error.code}`, code: error.code, retriable: error.retriable };
+    const problem: ProblemDetails = {
+      ...base,
+      type: `urn:dms:problem:${error.code}`,
+      code: error.code,
+      retriable: error.retriable,
+    };
     if (status < 500) {
       problem.detail = error.message;
       if (error.details !== undefined) problem.details = withoutSecrets(error.details);
@@ -63,6 +75,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     return problem;
   }
   const exposed = exposedClientError(error);
-  if (exposed !== undefined) return { ...base, code: exposed.code, retriable: false, detail: exposed.message };
+  if (exposed !== undefined)
+    return { ...base, code: exposed.code, retriable: false, detail: exposed.message };
   return { ...base, code: 'INTERNAL', retriable: false };
 }

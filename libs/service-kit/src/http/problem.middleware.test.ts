@@ -34,7 +34,9 @@ async function problemOf(response: Response): Promise<Record<string, unknown>> {
 
 describe('problemHandler', () => {
   it('answers an HttpError with its status, code and message', async () => {
-    const url = await serveThrowing(new HttpError(409, 'CAMPAIGN_RUNNING', 'campaign c-1 is already running'));
+    const url = await serveThrowing(
+      new HttpError(409, 'CAMPAIGN_RUNNING', 'campaign c-1 is already running'),
+    );
 
     const response = await fetch(`${url}/boom`);
 
@@ -52,19 +54,27 @@ describe('problemHandler', () => {
 
   it('answers a UserError with 400 and its details minus secret-bearing keys', async () => {
     const url = await serveThrowing(
-      new UserError('PROFILE_INVALID', 'APN name is missing', { details: { field: 'apn', password: 'leak-me' } }),
+      new UserError('PROFILE_INVALID', 'APN name is missing', {
+        details: { field: 'apn', password: 'leak-me' },
+      }),
     );
 
     const response = await fetch(`${url}/boom`);
     const problem = await problemOf(response);
 
     expect(response.status).toBe(400);
-    expect(problem).toMatchObject({ code: 'PROFILE_INVALID', detail: 'APN name is missing', details: { field: 'apn' } });
+    expect(problem).toMatchObject({
+      code: 'PROFILE_INVALID',
+      detail: 'APN name is missing',
+      details: { field: 'apn' },
+    });
     expect(JSON.stringify(problem)).not.toContain('leak-me');
   });
 
   it('answers a retriable OperationalError with 503 and Retry-After, hiding its message', async () => {
-    const url = await serveThrowing(new OperationalError('STORE_UNAVAILABLE', 'mongodb://admin:pw@db-7 refused'));
+    const url = await serveThrowing(
+      new OperationalError('STORE_UNAVAILABLE', 'mongodb://admin:pw@db-7 refused'),
+    );
 
     const response = await fetch(`${url}/boom`);
     const problem = await problemOf(response);
@@ -94,7 +104,14 @@ describe('problemHandler', () => {
     const body = await response.text();
 
     expect(response.status).toBe(500);
-    expect(JSON.parse(body)).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom', code: 'INTERNAL', retriable: false });
+    expect(JSON.parse(body)).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      instance: '/boom',
+      code: 'INTERNAL',
+      retriable: false,
+    });
     expect(body).not.toMatch(/secret internals|at .*\.ts/);
     expect(logged.join('')).toContain('TypeError: secret internals at line 42');
   });
@@ -105,13 +122,21 @@ describe('problemHandler', () => {
     const response = await fetch(`${url}/no/such/route`);
 
     expect(response.status).toBe(404);
-    expect(await problemOf(response)).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'no route for GET /no/such/route' });
+    expect(await problemOf(response)).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      detail: 'no route for GET /no/such/route',
+    });
   });
 
   it('turns a malformed JSON body into a 400 problem', async () => {
     const url = await serveThrowing(new UserError('X', 'unused'));
 
-    const response = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const response = await fetch(`${url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
 
     expect(response.status).toBe(400);
     expect(await problemOf(response)).toMatchObject({ status: 400, code: 'ENTITY_PARSE_FAILED' });

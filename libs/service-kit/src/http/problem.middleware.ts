@@ -26,8 +26,16 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const problem = toProblem(error, req.originalUrl);
-    if (problem.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl, code: problem.code }, 'request failed');
-    else logger.warn({ method: req.method, url: req.originalUrl, code: problem.code, status: problem.status }, 'request refused');
+    if (problem.status >= 500)
+      logger.error(
+        { err: error, method: req.method, url: req.originalUrl, code: problem.code },
+        'request failed',
+      );
+    else
+      logger.warn(
+        { method: req.method, url: req.originalUrl, code: problem.code, status: problem.status },
+        'request refused',
+      );
     if (problem.status === 503 && problem.retriable) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   };

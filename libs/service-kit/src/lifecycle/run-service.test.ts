@@ -62,7 +62,9 @@ describe('runService in a child process', () => {
     const { code } = await run.exited;
 
     expect(code).toBe(78);
-    expect(run.stderr()).toBe('fixture: configuration error: DMS_KAFKA_BROKERS: expected host:port[,host:port...], got "foo"\n');
+    expect(run.stderr()).toBe(
+      'fixture: configuration error: DMS_KAFKA_BROKERS: expected host:port[,host:port...], got "foo"\n',
+    );
   });
 
   it('exits 78 with one line when main itself throws a ConfigError', async () => {
@@ -71,7 +73,9 @@ describe('runService in a child process', () => {
     const { code } = await run.exited;
 
     expect(code).toBe(78);
-    expect(run.stderr()).toBe('fixture: configuration error: DMS_TENANT: expected a tenant known to the console, got "x"\n');
+    expect(run.stderr()).toBe(
+      'fixture: configuration error: DMS_TENANT: expected a tenant known to the console, got "x"\n',
+    );
   });
 
   it('exits 1 on another start-up error with one stderr line and the stack in the JSON log', async () => {
@@ -95,7 +99,10 @@ describe('runService in a child process', () => {
 
     expect(code).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(2000);
-    const hooks = run.logs().filter((line) => line.msg === 'hook ran').map((line) => line.hook);
+    const hooks = run
+      .logs()
+      .filter((line) => line.msg === 'hook ran')
+      .map((line) => line.hook);
     expect(hooks).toEqual(['stop taking work', 'drain in-flight', 'close connections']);
     expect(run.stdout()).not.toContain('tok-never-logged');
     expect(run.stderr()).toBe('');
@@ -114,7 +121,11 @@ describe('runService in a child process', () => {
     expect(elapsed).toBeGreaterThanOrEqual(650);
     expect(elapsed).toBeLessThan(3000);
     expect(run.logs()).toContainEqual(
-      expect.objectContaining({ msg: 'shutdown ran out of time', hook: 'stop taking work', skipped: ['drain in-flight', 'close connections'] }),
+      expect.objectContaining({
+        msg: 'shutdown ran out of time',
+        hook: 'stop taking work',
+        skipped: ['drain in-flight', 'close connections'],
+      }),
     );
   });
 

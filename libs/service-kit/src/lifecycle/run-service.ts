@@ -50,7 +50,9 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
   const { service } = options;
   let config: LoadedConfig<D>;
   try {
-    config = options.config ? loadConfig(options.config.definition, options.config.env) : ({} as LoadedConfig<D>);
+    config = options.config
+      ? loadConfig(options.config.definition, options.config.env)
+      : ({} as LoadedConfig<D>);
   } catch (error) {
     if (!isConfigError(error)) throw error;
     stderr.write(`${service}: configuration error: ${oneLine(error.message)}\n`);
@@ -64,7 +66,10 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
     ...(options.destination === undefined ? {} : { destination: options.destination }),
     secrets: options.config ? secretValues(options.config.definition, config) : [],
   });
-  const shutdown = new ShutdownManager({ logger, ...(options.shutdownTimeoutMs === undefined ? {} : { timeoutMs: options.shutdownTimeoutMs }) });
+  const shutdown = new ShutdownManager({
+    logger,
+    ...(options.shutdownTimeoutMs === undefined ? {} : { timeoutMs: options.shutdownTimeoutMs }),
+  });
   handleProcessSignals({ shutdown, logger, proc });
   try {
     await main({ service, config, logger, shutdown });
@@ -76,7 +81,13 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
 
 async function failStartUp(
   error: unknown,
-  context: { service: string; logger: Logger; shutdown: ShutdownManager; stderr: { write(line: string): unknown }; proc: ProcessPort },
+  context: {
+    service: string;
+    logger: Logger;
+    shutdown: ShutdownManager;
+    stderr: { write(line: string): unknown };
+    proc: ProcessPort;
+  },
 ): Promise<void> {
   const { service, logger, shutdown, stderr, proc } = context;
   const isConfig = isConfigError(error);

@@ -50,7 +50,9 @@ describe('ShutdownManager', () => {
 
     expect(ran).toEqual(['close store']);
     expect(outcome).toMatchObject({ exitCode: 1, failed: ['close bus'] });
-    expect(logs()).toContainEqual(expect.objectContaining({ msg: 'shutdown hook failed', hook: 'close bus' }));
+    expect(logs()).toContainEqual(
+      expect.objectContaining({ msg: 'shutdown hook failed', hook: 'close bus' }),
+    );
   });
 
   it('gives up when the total time runs out, naming the hung hook and the skipped ones', async () => {
@@ -64,8 +66,15 @@ describe('ShutdownManager', () => {
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(outcome).toEqual({ exitCode: 1, failed: [], timedOut: 'drain consumers', skipped: ['close store'] });
-    expect(logs()).toContainEqual(expect.objectContaining({ msg: 'shutdown ran out of time', hook: 'drain consumers' }));
+    expect(outcome).toEqual({
+      exitCode: 1,
+      failed: [],
+      timedOut: 'drain consumers',
+      skipped: ['close store'],
+    });
+    expect(logs()).toContainEqual(
+      expect.objectContaining({ msg: 'shutdown ran out of time', hook: 'drain consumers' }),
+    );
   });
 
   it('runs the hooks only once however often shutdown is asked for', async () => {

@@ -58,12 +58,19 @@ export class ShutdownManager implements DrainState {
     const deadline = Date.now() + this.timeoutMs;
     const pending = [...this.hooks].reverse();
     const failed: string[] = [];
-    this.logger.info({ reason, hooks: pending.map((entry) => entry.name), timeoutMs: this.timeoutMs }, 'shutting down');
+    this.logger.info(
+      { reason, hooks: pending.map((entry) => entry.name), timeoutMs: this.timeoutMs },
+      'shutting down',
+    );
     while (pending.length > 0) {
       const { name, hook } = pending.shift()!;
       const started = Date.now();
       try {
-        await withTimeout(Promise.resolve().then(hook), Math.max(0, deadline - started), `shutdown hook ${name}`);
+        await withTimeout(
+          Promise.resolve().then(hook),
+          Math.max(0, deadline - started),
+          `shutdown hook ${name}`,
+        );
         this.logger.info({ hook: name, durationMs: Date.now() - started }, 'shutdown hook done');
       } catch (error) {
         if (error instanceof TimeoutError) return this.outOfTime(name, pending, failed);

@@ -1,4 +1,11 @@
-import { destination, pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import {
+  destination,
+  pino,
+  stdSerializers,
+  stdTimeFunctions,
+  type DestinationStream,
+  type Logger as PinoLogger,
+} from 'pino';
 import type { LogLevel } from '../config/config.schemas';
 import { secretKeyPaths, SECRET_KEYS } from './secret-keys';
 import { createSecretScrubber, REDACTED } from './secret-scrubber';

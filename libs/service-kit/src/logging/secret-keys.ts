@@ -48,7 +48,9 @@ export function secretKeyPaths(keys: readonly string[] = SECRET_KEYS, depth = SE
     for (const key of keys) {
       const segment = pathSegment(key);
       const prefix = '*.'.repeat(level);
-      paths.push(segment.startsWith('[') && level > 0 ? `${prefix.slice(0, -1)}${segment}` : `${prefix}${segment}`);
+      paths.push(
+        segment.startsWith('[') && level > 0 ? `${prefix.slice(0, -1)}${segment}` : `${prefix}${segment}`,
+      );
     }
   }
   return paths;

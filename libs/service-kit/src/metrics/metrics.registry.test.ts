@@ -22,8 +22,12 @@ describe('createMetricsRegistry', () => {
 
   it('returns the registered metric when asked for the same name twice', async () => {
     const registry = createMetricsRegistry({ service: 's', defaultMetrics: false });
-    createCounter(registry, { name: 'dms_commands_total', help: 'c', labelNames: ['outcome'] }).inc({ outcome: 'ok' });
-    createCounter(registry, { name: 'dms_commands_total', help: 'c', labelNames: ['outcome'] }).inc({ outcome: 'ok' });
+    createCounter(registry, { name: 'dms_commands_total', help: 'c', labelNames: ['outcome'] }).inc({
+      outcome: 'ok',
+    });
+    createCounter(registry, { name: 'dms_commands_total', help: 'c', labelNames: ['outcome'] }).inc({
+      outcome: 'ok',
+    });
 
     expect(await registry.metrics()).toContain('dms_commands_total{outcome="ok",service="s"} 2');
   });

@@ -34,19 +34,35 @@ export interface HistogramSpec<L extends string> extends MetricSpec<L> {
  * two modules (or two embedded services sharing a registry) asking for the same metric
  * share it instead of failing on a duplicate registration.
  */
-export function createCounter<L extends string = string>(registry: Registry, spec: MetricSpec<L>): Counter<L> {
+export function createCounter<L extends string = string>(
+  registry: Registry,
+  spec: MetricSpec<L>,
+): Counter<L> {
   const existing = registry.getSingleMetric(spec.name);
   if (existing instanceof Counter) return existing as Counter<L>;
-  return new Counter<L>({ name: spec.name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [registry] });
+  return new Counter<L>({
+    name: spec.name,
+    help: spec.help,
+    labelNames: spec.labelNames ?? [],
+    registers: [registry],
+  });
 }
 
 export function createGauge<L extends string = string>(registry: Registry, spec: MetricSpec<L>): Gauge<L> {
   const existing = registry.getSingleMetric(spec.name);
   if (existing instanceof Gauge) return existing as Gauge<L>;
-  return new Gauge<L>({ name: spec.name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [registry] });
+  return new Gauge<L>({
+    name: spec.name,
+    help: spec.help,
+    labelNames: spec.labelNames ?? [],
+    registers: [registry],
+  });
 }
 
-export function createHistogram<L extends string = string>(registry: Registry, spec: HistogramSpec<L>): Histogram<L> {
+export function createHistogram<L extends string = string>(
+  registry: Registry,
+  spec: HistogramSpec<L>,
+): Histogram<L> {
   const existing = registry.getSingleMetric(spec.name);
   if (existing instanceof Histogram) return existing as Histogram<L>;
   return new Histogram<L>({
