@@ -18,7 +18,10 @@ describe('syncml:auth-basic', () => {
   it('refuses a wrong password and an unknown user without throwing', () => {
     const lookup = (u: string): string | undefined => (u === 'dmuser' ? 'other' : undefined);
     expect(verifyBasic(basicCredential('dmuser', 'dmpass'), lookup).valid).toBe(false);
-    expect(verifyBasic(basicCredential('nobody', 'dmpass'), lookup)).toEqual({ valid: false, username: 'nobody' });
+    expect(verifyBasic(basicCredential('nobody', 'dmpass'), lookup)).toEqual({
+      valid: false,
+      username: 'nobody',
+    });
   });
 
   it.each([['not base64!'], ['ZG11c2Vy' /* "dmuser": no colon */], ['ZG11c2VyOmRtcGFzcw=']])(

@@ -14,7 +14,8 @@ export interface BasicCredentials {
 /** Splits at the first ':' (a user name cannot contain one; a password can). */
 export function parseBasicCredential(data: string): BasicCredentials {
   const bytes = fromB64Strict(data);
-  if (bytes === undefined) throw new AuthError(AuthErrorCodes.malformed, 'auth-basic Cred Data is not base64');
+  if (bytes === undefined)
+    throw new AuthError(AuthErrorCodes.malformed, 'auth-basic Cred Data is not base64');
   const text = new TextDecoder().decode(bytes);
   const colon = text.indexOf(':');
   if (colon < 0) throw new AuthError(AuthErrorCodes.malformed, "auth-basic Cred Data has no ':' separator");
@@ -30,7 +31,10 @@ export interface BasicVerification {
  * Checks Cred Data against the password `lookup` returns for the user name it carries
  * (undefined = unknown user, which is simply invalid). Throws AUTH_MALFORMED on undecodable data.
  */
-export function verifyBasic(data: string, lookup: (username: string) => string | undefined): BasicVerification {
+export function verifyBasic(
+  data: string,
+  lookup: (username: string) => string | undefined,
+): BasicVerification {
   const { username, password } = parseBasicCredential(data);
   const expected = lookup(username);
   if (expected === undefined) {

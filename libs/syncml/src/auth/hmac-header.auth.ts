@@ -16,7 +16,13 @@ export interface HmacHeader {
  * mac = B64( MD5( B64(MD5(username ":" password)) ":" nonce ":" B64(MD5(body)) ) ),
  * body = the exact HTTP body octets (XML or WBXML).
  */
-export function computeHmacMac(username: string, password: string, nonce: Nonce, body: Uint8Array, form: NonceForm = 'decoded'): string {
+export function computeHmacMac(
+  username: string,
+  password: string,
+  nonce: Nonce,
+  body: Uint8Array,
+  form: NonceForm = 'decoded',
+): string {
   return macFromUserHash(userHashB64(username, password), nonce, body, form);
 }
 
@@ -29,7 +35,13 @@ export function formatHmacHeader(header: Omit<HmacHeader, 'algorithm'>): string 
   return `algorithm=MD5, username="${header.username.replace(/(["\\])/g, '\\$1')}", mac=${header.mac}`;
 }
 
-export function hmacHeader(username: string, password: string, nonce: Nonce, body: Uint8Array, form: NonceForm = 'decoded'): string {
+export function hmacHeader(
+  username: string,
+  password: string,
+  nonce: Nonce,
+  body: Uint8Array,
+  form: NonceForm = 'decoded',
+): string {
   return formatHmacHeader({ username, mac: computeHmacMac(username, password, nonce, body, form) });
 }
 
@@ -51,7 +63,8 @@ export function parseHmacHeader(value: string): HmacHeader {
     params.set((m[1] ?? '').toLowerCase(), raw);
   }
   const algorithm = params.get('algorithm') ?? 'MD5';
-  if (algorithm.toUpperCase() !== 'MD5') throw new AuthError(AuthErrorCodes.unsupported, `x-syncml-hmac algorithm ${algorithm} is not supported`);
+  if (algorithm.toUpperCase() !== 'MD5')
+    throw new AuthError(AuthErrorCodes.unsupported, `x-syncml-hmac algorithm ${algorithm} is not supported`);
   const username = params.get('username');
   const mac = params.get('mac');
   if (username === undefined || mac === undefined || mac === '') {
@@ -72,17 +85,26 @@ export type HmacVerification =
   | { readonly valid: false; readonly username: string };
 
 /** Parses the header value and checks its mac over `body`; throws AuthError only when the header is unusable. */
-export function verifyHmacHeader(headerValue: string, body: Uint8Array, options: HmacVerifierOptions): HmacVerification {
+export function verifyHmacHeader(
+  headerValue: string,
+  body: Uint8Array,
+  options: HmacVerifierOptions,
+): HmacVerification {
   const header = parseHmacHeader(headerValue);
   const forms = options.acceptForms ?? ['decoded'];
-  if (forms.length === 0) throw new AuthError(AuthErrorCodes.misconfigured, 'x-syncml-hmac verifier accepts no nonce form');
+  if (forms.length === 0)
+    throw new AuthError(AuthErrorCodes.misconfigured, 'x-syncml-hmac verifier accepts no nonce form');
   const secret = options.lookup(header.username);
-  const userHash = secret?.userHash ?? (secret?.password === undefined ? undefined : userHashB64(header.username, secret.password));
+  const userHash =
+    secret?.userHash ??
+    (secret?.password === undefined ? undefined : userHashB64(header.username, secret.password));
   if (userHash === undefined) return { valid: false, username: header.username };
   let matched: NonceForm | undefined;
   for (const form of forms) {
     const ok = constantTimeEqualText(header.mac, macFromUserHash(userHash, options.nonce, body, form));
     if (ok && matched === undefined) matched = form;
   }
-  return matched === undefined ? { valid: false, username: header.username } : { valid: true, username: header.username, form: matched };
+  return matched === undefined
+    ? { valid: false, username: header.username }
+    : { valid: true, username: header.username, form: matched };
 }

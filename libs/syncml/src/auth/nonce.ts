@@ -20,7 +20,10 @@ export type NonceForm = 'decoded' | 'b64-text';
 /** OMA DM 1.2 security 5.1.3.3: at least 16 random octets recommended. */
 export function generateNonce(bytes = 16): Nonce {
   if (!Number.isInteger(bytes) || bytes < 1) {
-    throw new AuthError(AuthErrorCodes.misconfigured, `nonce length must be a positive integer, got ${bytes}`);
+    throw new AuthError(
+      AuthErrorCodes.misconfigured,
+      `nonce length must be a positive integer, got ${bytes}`,
+    );
   }
   const raw = new Uint8Array(randomBytes(bytes));
   return { bytes: raw, b64: toB64(raw) };

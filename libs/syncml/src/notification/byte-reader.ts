@@ -24,7 +24,11 @@ export class ByteReader {
 
   private need(n: number, field: string): void {
     if (this.remaining < n) {
-      throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, `${this.what}: ${field} needs ${n} byte(s), ${this.remaining} left`, { offset: this.base + this.pos });
+      throw new SyncmlDecodeError(
+        SyncmlErrorCodes.truncated,
+        `${this.what}: ${field} needs ${n} byte(s), ${this.remaining} left`,
+        { offset: this.base + this.pos },
+      );
     }
   }
 
@@ -69,7 +73,12 @@ export class ByteReader {
   cstring(field: string): string {
     const start = this.pos;
     const end = this.data.indexOf(0, this.pos);
-    if (end < 0) throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, `${this.what}: ${field} has no terminating NUL`, { offset: this.base + start });
+    if (end < 0)
+      throw new SyncmlDecodeError(
+        SyncmlErrorCodes.truncated,
+        `${this.what}: ${field} has no terminating NUL`,
+        { offset: this.base + start },
+      );
     const text = new TextDecoder('latin1').decode(this.data.subarray(this.pos, end));
     this.pos = end + 1;
     return text;
@@ -77,6 +86,8 @@ export class ByteReader {
 
   /** invalidNotification at `offset` (local to this reader; default: the current position). */
   invalid(message: string, offset = this.pos): SyncmlDecodeError {
-    return new SyncmlDecodeError(SyncmlErrorCodes.invalidNotification, `${this.what}: ${message}`, { offset: this.base + offset });
+    return new SyncmlDecodeError(SyncmlErrorCodes.invalidNotification, `${this.what}: ${message}`, {
+      offset: this.base + offset,
+    });
   }
 }

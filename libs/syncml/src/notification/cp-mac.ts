@@ -26,7 +26,8 @@ export function imsiSemiOctets(imsi: string): Uint8Array {
   const nibbles = [imsi.length % 2 === 1 ? 0x9 : 0x1, ...Array.from(imsi, Number)];
   if (nibbles.length % 2 === 1) nibbles.push(0xf);
   const out = new Uint8Array(nibbles.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = (nibbles[2 * i] as number) | ((nibbles[2 * i + 1] as number) << 4);
+  for (let i = 0; i < out.length; i++)
+    out[i] = (nibbles[2 * i] as number) | ((nibbles[2 * i + 1] as number) << 4);
   return out;
 }
 

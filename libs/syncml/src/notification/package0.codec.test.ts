@@ -14,7 +14,11 @@ function codecWith(options: Omit<Package0EncodeOptions, 'versionField'>) {
   });
 }
 
-function pkg(hexDigest: string, hexTrigger: string, fields: Omit<Package0Notification, 'digest' | 'trigger'>): Package0Notification {
+function pkg(
+  hexDigest: string,
+  hexTrigger: string,
+  fields: Omit<Package0Notification, 'digest' | 'trigger'>,
+): Package0Notification {
   return { ...fields, digest: hexBytes(hexDigest), trigger: hexBytes(hexTrigger) };
 }
 
@@ -23,7 +27,12 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
   bySpec(
     'version 11, background, server-initiated, session 1A2B (fact sheet 6.2 vector)',
     pkg('6a77e21ba2d814b01e487e949a7600e4', '02d80000001a2b0f636f6d2e6578616d706c652e646d73', {
-      version: 11, uiMode: 'background', initiator: 'server', sessionId: 0x1a2b, serverId: 'com.example.dms', vendorSpecific: new Uint8Array(),
+      version: 11,
+      uiMode: 'background',
+      initiator: 'server',
+      sessionId: 0x1a2b,
+      serverId: 'com.example.dms',
+      vendorSpecific: new Uint8Array(),
     }),
     `6a 77 e2 1b a2 d8 14 b0 1e 48 7e 94 9a 76 00 e4 // digest: MD5(B64(MD5(id:pw)):nonce:B64(MD5(trigger)))
      02 d8       // 0000001011 version 11 | 01 background | 1 server | 000 future-use
@@ -35,7 +44,12 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
   bySpec(
     'version 12 of the same notification',
     pkg('00b48c007a33dd1d9dcfe0f0161d0715', '03180000001a2b0f636f6d2e6578616d706c652e646d73', {
-      version: 12, uiMode: 'background', initiator: 'server', sessionId: 0x1a2b, serverId: 'com.example.dms', vendorSpecific: new Uint8Array(),
+      version: 12,
+      uiMode: 'background',
+      initiator: 'server',
+      sessionId: 0x1a2b,
+      serverId: 'com.example.dms',
+      vendorSpecific: new Uint8Array(),
     }),
     `00 b4 8c 00 7a 33 dd 1d 9d cf e0 f0 16 1d 07 15 // digest
      03 18       // 0000001100 version 12 | 01 background | 1 server | 000
@@ -46,7 +60,12 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
   codecWith({ serverPassword: 'serverSecret', serverNonce: new TextEncoder().encode('Nonce') })(
     'informative, user-initiated, session FFFF, vendor-specific part',
     pkg('4e56abe31d7ecd14ac2cbace7355052e', '02e0000000ffff037372760102fe', {
-      version: 11, uiMode: 'informative', initiator: 'user', sessionId: 0xffff, serverId: 'srv', vendorSpecific: hexBytes('0102fe'),
+      version: 11,
+      uiMode: 'informative',
+      initiator: 'user',
+      sessionId: 0xffff,
+      serverId: 'srv',
+      vendorSpecific: hexBytes('0102fe'),
     }),
     `4e 56 ab e3 1d 7e cd 14 ac 2c ba ce 73 55 05 2e // digest (nonce = ASCII "Nonce")
      02 e0       // version 11 | 10 informative | 0 user | 000
@@ -55,10 +74,20 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
      01 02 fe    // vendor-specific, opaque`,
   );
 
-  codecWith({ serverPassword: 'serverSecret', serverNonce, digestName: 'username', username: 'dms-srv-user' })(
+  codecWith({
+    serverPassword: 'serverSecret',
+    serverNonce,
+    digestName: 'username',
+    username: 'dms-srv-user',
+  })(
     'digest over the SRVCRED user name (libdmclient style), version 12, user-interaction',
     pkg('9c67a5de58392115476f8ff88e885f6a', '033800000000010f636f6d2e6578616d706c652e646d73', {
-      version: 12, uiMode: 'user-interaction', initiator: 'server', sessionId: 1, serverId: 'com.example.dms', vendorSpecific: new Uint8Array(),
+      version: 12,
+      uiMode: 'user-interaction',
+      initiator: 'server',
+      sessionId: 1,
+      serverId: 'com.example.dms',
+      vendorSpecific: new Uint8Array(),
     }),
     `9c 67 a5 de 58 39 21 15 47 6f 8f f8 8e 88 5f 6a // digest over "dms-srv-user:serverSecret"
      03 38       // version 12 | 11 user-interaction | 1 server | 000
@@ -68,18 +97,21 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
 
   it('refuses to encode a digest over the user name without a user name', () => {
     const fields = { uiMode: 'background', initiator: 'server', sessionId: 1, serverId: 's' } as const;
-    expect(() => encodePackage0(fields, { serverPassword: 'p', serverNonce, digestName: 'username' })).toThrow(
-      expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }),
-    );
+    expect(() =>
+      encodePackage0(fields, { serverPassword: 'p', serverNonce, digestName: 'username' }),
+    ).toThrow(expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }));
   });
 
   it.each([
     ['session id above 16 bits', { sessionId: 0x10000, serverId: 's' }],
     ['server id above 255 bytes', { sessionId: 1, serverId: 'x'.repeat(256) }],
   ])('refuses to encode a %s', (_name, f) => {
-    expect(() => encodePackage0({ uiMode: 'background', initiator: 'server', ...f }, { serverPassword: 'p', serverNonce })).toThrow(
-      expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }),
-    );
+    expect(() =>
+      encodePackage0(
+        { uiMode: 'background', initiator: 'server', ...f },
+        { serverPassword: 'p', serverNonce },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }));
   });
 
   it.each([
@@ -90,7 +122,10 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
     [24, 24], // server identifier announced (15 bytes), none present
     [30, 24], // server identifier cut short: error points at its first byte
   ])('reports a message cut to %i bytes as truncated at byte %i', (length, offset) => {
-    const full = encodePackage0({ uiMode: 'background', initiator: 'server', sessionId: 1, serverId: 'com.example.dms' }, { serverPassword: 'p', serverNonce });
+    const full = encodePackage0(
+      { uiMode: 'background', initiator: 'server', sessionId: 1, serverId: 'com.example.dms' },
+      { serverPassword: 'p', serverNonce },
+    );
     let error: unknown;
     try {
       decodePackage0(full.slice(0, length));
@@ -103,7 +138,9 @@ describe('Package 0 (OMA-TS-DM_Notification 6.2)', () => {
 
   it('reports a server identifier that is not UTF-8 as invalidNotification at its offset', () => {
     const bytes = hexBytes('00'.repeat(16) + '02d80000000001' + '02' + 'c328');
-    expect(() => decodePackage0(bytes)).toThrow(expect.objectContaining({ code: 'SYNCML_INVALID_NOTIFICATION', position: { offset: 24 } }));
+    expect(() => decodePackage0(bytes)).toThrow(
+      expect.objectContaining({ code: 'SYNCML_INVALID_NOTIFICATION', position: { offset: 24 } }),
+    );
   });
 
   it('never throws anything but SyncmlDecodeError on random input', () => {

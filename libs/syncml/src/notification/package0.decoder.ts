@@ -30,5 +30,14 @@ export function decodePackage0(bytes: Uint8Array): Package0Notification {
   const vendorSpecific = r.rest();
   // Both lookups are total over 2 and 1 bits; the guard keeps the types honest.
   if (uiMode === undefined || initiator === undefined) throw r.invalid('ui-mode/initiator', triggerStart + 1);
-  return { digest, version, uiMode, initiator, sessionId, serverId, vendorSpecific, trigger: bytes.slice(triggerStart) };
+  return {
+    digest,
+    version,
+    uiMode,
+    initiator,
+    sessionId,
+    serverId,
+    vendorSpecific,
+    trigger: bytes.slice(triggerStart),
+  };
 }

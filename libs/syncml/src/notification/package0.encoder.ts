@@ -14,11 +14,13 @@ function cannotEncode(message: string): SyncmlEncodeError {
  */
 export function encodePackage0Trigger(fields: Package0Fields, versionField = 11): Uint8Array {
   const serverId = new TextEncoder().encode(fields.serverId);
-  if (!Number.isInteger(versionField) || versionField < 0 || versionField > 0x3ff) throw cannotEncode(`version ${versionField} does not fit 10 bits`);
+  if (!Number.isInteger(versionField) || versionField < 0 || versionField > 0x3ff)
+    throw cannotEncode(`version ${versionField} does not fit 10 bits`);
   if (!Number.isInteger(fields.sessionId) || fields.sessionId < 0 || fields.sessionId > 0xffff) {
     throw cannotEncode(`sessionId ${fields.sessionId} does not fit 16 bits`);
   }
-  if (serverId.byteLength > 0xff) throw cannotEncode(`server identifier is ${serverId.byteLength} bytes, at most 255`);
+  if (serverId.byteLength > 0xff)
+    throw cannotEncode(`server identifier is ${serverId.byteLength} bytes, at most 255`);
   const ui = UiModes[fields.uiMode];
   const initiator = Initiators[fields.initiator];
   if (ui === undefined || initiator === undefined) throw cannotEncode('unknown ui-mode or initiator');
@@ -38,7 +40,14 @@ export function encodePackage0(fields: Package0Fields, options: Package0EncodeOp
   const trigger = encodePackage0Trigger(fields, options.versionField ?? 11);
   const digestName = options.digestName ?? 'server-id';
   const name = digestName === 'server-id' ? fields.serverId : options.username;
-  if (name === undefined) throw cannotEncode("digestName 'username' needs options.username (the SRVCRED AAuthName)");
-  const digest = package0Digest(name, options.serverPassword, options.serverNonce, trigger, options.nonceForm);
+  if (name === undefined)
+    throw cannotEncode("digestName 'username' needs options.username (the SRVCRED AAuthName)");
+  const digest = package0Digest(
+    name,
+    options.serverPassword,
+    options.serverNonce,
+    trigger,
+    options.nonceForm,
+  );
   return new ByteWriter().bytes(digest).bytes(trigger).toBytes();
 }

@@ -42,23 +42,38 @@ describe('WDP over SMS (WAP-259 6.5, TS 23.040 9.2.3.24)', () => {
   it('reassembles segments given in any order', () => {
     const wsp = wspOf(400);
     const parts = segmentForSms(wsp, { reference: 9 }).map((p) => p.userData);
-    expect(parseSmsSegments([...parts].reverse())).toEqual({ destinationPort: 2948, sourcePort: 9200, reference: 9, wsp });
+    expect(parseSmsSegments([...parts].reverse())).toEqual({
+      destinationPort: 2948,
+      sourcePort: 9200,
+      reference: 9,
+      wsp,
+    });
   });
 
   it('reports a missing part as truncated and a foreign part as invalid', () => {
     const parts = segmentForSms(wspOf(300), { reference: 1 }).map((p) => p.userData);
     const other = segmentForSms(wspOf(300), { reference: 2 }).map((p) => p.userData);
-    expect(() => parseSmsSegments(parts.slice(0, 2))).toThrow(expect.objectContaining({ code: 'SYNCML_TRUNCATED' }));
-    expect(() => parseSmsSegments([parts[0]!, other[1]!, parts[2]!])).toThrow(expect.objectContaining({ code: 'SYNCML_INVALID_NOTIFICATION' }));
+    expect(() => parseSmsSegments(parts.slice(0, 2))).toThrow(
+      expect.objectContaining({ code: 'SYNCML_TRUNCATED' }),
+    );
+    expect(() => parseSmsSegments([parts[0]!, other[1]!, parts[2]!])).toThrow(
+      expect.objectContaining({ code: 'SYNCML_INVALID_NOTIFICATION' }),
+    );
     expect(() => parseSmsSegments([parts[0]!, parts[0]!, parts[2]!])).toThrow(SyncmlDecodeError);
   });
 
   it('reports a UDH cut inside an IE with the offset of the missing value', () => {
-    expect(() => parseUdh(hexBytes('06 05 04 0b 84'))).toThrow(expect.objectContaining({ code: 'SYNCML_TRUNCATED', position: { offset: 1 } }));
-    expect(() => parseUdh(hexBytes('04 05 04 0b 84 00'))).toThrow(expect.objectContaining({ code: 'SYNCML_TRUNCATED', position: { offset: 3 } }));
+    expect(() => parseUdh(hexBytes('06 05 04 0b 84'))).toThrow(
+      expect.objectContaining({ code: 'SYNCML_TRUNCATED', position: { offset: 1 } }),
+    );
+    expect(() => parseUdh(hexBytes('04 05 04 0b 84 00'))).toThrow(
+      expect.objectContaining({ code: 'SYNCML_TRUNCATED', position: { offset: 3 } }),
+    );
   });
 
   it('refuses a datagram that would need more than 255 SMS', () => {
-    expect(() => segmentForSms(wspOf(128 * 256), { reference: 1 })).toThrow(expect.objectContaining({ code: 'SYNCML_TOO_LARGE' }));
+    expect(() => segmentForSms(wspOf(128 * 256), { reference: 1 })).toThrow(
+      expect.objectContaining({ code: 'SYNCML_TOO_LARGE' }),
+    );
   });
 });

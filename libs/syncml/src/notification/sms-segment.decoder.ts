@@ -20,11 +20,19 @@ export function parseUdh(userData: Uint8Array, label = 'SMS user data'): SmsUdh 
   while (ies.remaining > 0) {
     const start = ies.offset;
     const iei = ies.u8('IEI');
-    const v = new ByteReader(ies.bytes(ies.u8('IE length'), `IE 0x${iei.toString(16)}`), label, 1 + start + 2);
-    if (iei === UdhElements.ports16) ports = { destinationPort: v.u16('destination port'), sourcePort: v.u16('source port') };
-    else if (iei === UdhElements.ports8) ports = { destinationPort: v.u8('destination port'), sourcePort: v.u8('source port') };
-    else if (iei === UdhElements.concat8) concat = { reference: v.u8('reference'), total: v.u8('total'), seq: v.u8('seq') };
-    else if (iei === UdhElements.concat16) concat = { reference: v.u16('reference'), total: v.u8('total'), seq: v.u8('seq') };
+    const v = new ByteReader(
+      ies.bytes(ies.u8('IE length'), `IE 0x${iei.toString(16)}`),
+      label,
+      1 + start + 2,
+    );
+    if (iei === UdhElements.ports16)
+      ports = { destinationPort: v.u16('destination port'), sourcePort: v.u16('source port') };
+    else if (iei === UdhElements.ports8)
+      ports = { destinationPort: v.u8('destination port'), sourcePort: v.u8('source port') };
+    else if (iei === UdhElements.concat8)
+      concat = { reference: v.u8('reference'), total: v.u8('total'), seq: v.u8('seq') };
+    else if (iei === UdhElements.concat16)
+      concat = { reference: v.u16('reference'), total: v.u8('total'), seq: v.u8('seq') };
     if (concat !== undefined && (concat.total === 0 || concat.seq === 0 || concat.seq > concat.total)) {
       throw ies.invalid(`concatenation seq ${concat.seq} of ${concat.total}`, start);
     }
@@ -44,8 +52,10 @@ export interface SmsDatagram {
 export function parseSmsSegments(userDatas: readonly Uint8Array[]): SmsDatagram {
   const parts = userDatas.map((ud, i) => parseUdh(ud, `SMS segment ${i + 1}`));
   const first = parts[0];
-  const fail = (message: string): SyncmlDecodeError => new SyncmlDecodeError(SyncmlErrorCodes.invalidNotification, message, { offset: 0 });
-  if (first === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, 'no SMS segments', { offset: 0 });
+  const fail = (message: string): SyncmlDecodeError =>
+    new SyncmlDecodeError(SyncmlErrorCodes.invalidNotification, message, { offset: 0 });
+  if (first === undefined)
+    throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, 'no SMS segments', { offset: 0 });
   const ports = { destinationPort: first.destinationPort, sourcePort: first.sourcePort };
   if (first.concat === undefined) {
     if (parts.length > 1) throw fail(`${parts.length} segments but the first has no concatenation IE`);
@@ -61,7 +71,11 @@ export function parseSmsSegments(userDatas: readonly Uint8Array[]): SmsDatagram 
     bySeq.set(p.concat.seq, p.payload);
   });
   if (bySeq.size !== total) {
-    throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, `${bySeq.size} of ${total} SMS segments present`, { offset: 0 });
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.truncated,
+      `${bySeq.size} of ${total} SMS segments present`,
+      { offset: 0 },
+    );
   }
   const chunks = Array.from({ length: total }, (_, i) => bySeq.get(i + 1) as Uint8Array);
   const wsp = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));

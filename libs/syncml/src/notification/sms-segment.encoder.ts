@@ -39,7 +39,10 @@ function concatIe(bits: 8 | 16, reference: number, total: number, seq: number): 
  * does not fit one TP-UD, each also carries a concatenation IE (TS 23.040 9.2.3.24.1/.8).
  */
 export function segmentForSms(wsp: Uint8Array, options: SmsSegmentOptions): SmsSegment[] {
-  const ports = portsIe(options.destinationPort ?? WdpPorts.wapPush, options.sourcePort ?? WdpPorts.wspConnectionless);
+  const ports = portsIe(
+    options.destinationPort ?? WdpPorts.wapPush,
+    options.sourcePort ?? WdpPorts.wspConnectionless,
+  );
   const dataCoding = options.dataCoding ?? SmsDataCodings.octetUnspecified;
   const segment = (ies: Uint8Array, payload: Uint8Array): SmsSegment => {
     const udh = new ByteWriter().u8(ies.byteLength).bytes(ies).toBytes();
@@ -51,14 +54,24 @@ export function segmentForSms(wsp: Uint8Array, options: SmsSegmentOptions): SmsS
   const bits = options.referenceBits ?? (options.reference > 0xff ? 16 : 8);
   const limit = bits === 8 ? 0xff : 0xffff;
   if (!Number.isInteger(options.reference) || options.reference < 0 || options.reference > limit) {
-    throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `concatenation reference ${options.reference} does not fit ${bits} bits`);
+    throw new SyncmlEncodeError(
+      'SYNCML_CANNOT_ENCODE',
+      `concatenation reference ${options.reference} does not fit ${bits} bits`,
+    );
   }
   const room = SMS_USER_DATA_MAX - 1 - ports.byteLength - (bits === 8 ? 5 : 6);
   const total = Math.ceil(wsp.byteLength / room);
-  if (total > 0xff) throw new SyncmlEncodeError('SYNCML_TOO_LARGE', `${wsp.byteLength} octets need ${total} SMS, at most 255`);
+  if (total > 0xff)
+    throw new SyncmlEncodeError(
+      'SYNCML_TOO_LARGE',
+      `${wsp.byteLength} octets need ${total} SMS, at most 255`,
+    );
   const out: SmsSegment[] = [];
   for (let i = 0; i < total; i++) {
-    const ies = new ByteWriter().bytes(ports).bytes(concatIe(bits, options.reference, total, i + 1)).toBytes();
+    const ies = new ByteWriter()
+      .bytes(ports)
+      .bytes(concatIe(bits, options.reference, total, i + 1))
+      .toBytes();
     out.push(segment(ies, wsp.slice(i * room, (i + 1) * room)));
   }
   return out;

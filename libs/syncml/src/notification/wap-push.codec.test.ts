@@ -6,7 +6,11 @@ import { wrapWapPush } from './wap-push.encoder';
 
 const codecCase = defineCodecCase<WapPush>({
   encode: (p) =>
-    wrapWapPush(p.body, p.contentType, { transactionId: p.transactionId, applicationId: p.applicationId ?? null, parameters: p.parameters }),
+    wrapWapPush(p.body, p.contentType, {
+      transactionId: p.transactionId,
+      applicationId: p.applicationId ?? null,
+      parameters: p.parameters,
+    }),
   decode: unwrapWapPush,
 });
 
@@ -14,8 +18,13 @@ describe('WSP push PDU (WAP-230 8.2.4.1)', () => {
   codecCase(
     'Package 0 push as OMA-TS-DM_Notification 6.3 shows it',
     {
-      transactionId: 1, pduType: 6, contentType: 'application/vnd.syncml.notification', parameters: {},
-      applicationId: 'x-wap-application:syncml.dm', otherHeaders: [], body: hexBytes('0a0b'),
+      transactionId: 1,
+      pduType: 6,
+      contentType: 'application/vnd.syncml.notification',
+      parameters: {},
+      applicationId: 'x-wap-application:syncml.dm',
+      otherHeaders: [],
+      body: hexBytes('0a0b'),
     },
     `01    // transaction id
      06    // PDU type Push
@@ -27,8 +36,12 @@ describe('WSP push PDU (WAP-230 8.2.4.1)', () => {
   codecCase(
     'CP bootstrap with SEC and MAC parameters (general-form content type, Length-quote)',
     {
-      transactionId: 1, pduType: 6, contentType: 'application/vnd.wap.connectivity-wbxml',
-      parameters: { sec: 1, mac: 'D7AB9D3613E04DA575DDDB898D2834D7C3DEAC84' }, otherHeaders: [], body: hexBytes('030b6a00'),
+      transactionId: 1,
+      pduType: 6,
+      contentType: 'application/vnd.wap.connectivity-wbxml',
+      parameters: { sec: 1, mac: 'D7AB9D3613E04DA575DDDB898D2834D7C3DEAC84' },
+      otherHeaders: [],
+      body: hexBytes('030b6a00'),
     },
     `01 06 2f // TID, Push, HeadersLen 47
      1f 2d    // Value-length: Length-quote + uintvar 45
@@ -40,8 +53,13 @@ describe('WSP push PDU (WAP-230 8.2.4.1)', () => {
   codecCase(
     'unknown content type as text, application id as a URI',
     {
-      transactionId: 0x42, pduType: 6, contentType: 'application/x-test', parameters: {},
-      applicationId: 'x-wap-application:example', otherHeaders: [], body: new Uint8Array(),
+      transactionId: 0x42,
+      pduType: 6,
+      contentType: 'application/x-test',
+      parameters: {},
+      applicationId: 'x-wap-application:example',
+      otherHeaders: [],
+      body: new Uint8Array(),
     },
     `42 06 2e // TID 0x42, Push, HeadersLen 46
      61 70 70 6c 69 63 61 74 69 6f 6e 2f 78 2d 74 65 73 74 00 // "application/x-test"
@@ -49,7 +67,9 @@ describe('WSP push PDU (WAP-230 8.2.4.1)', () => {
   );
 
   it('defaults the DM application id for the notification content type', () => {
-    expect(toHex(wrapWapPush(new Uint8Array([9]), 'application/vnd.syncml.notification'))).toBe('010603c4af8709');
+    expect(toHex(wrapWapPush(new Uint8Array([9]), 'application/vnd.syncml.notification'))).toBe(
+      '010603c4af8709',
+    );
   });
 
   it('keeps unknown headers, undecoded', () => {
@@ -64,7 +84,9 @@ describe('WSP push PDU (WAP-230 8.2.4.1)', () => {
     ['content type length past the headers', '01 06 02 1e b6', 'SYNCML_INVALID_NOTIFICATION', 4],
     ['MAC text without NUL', '01 06 05 04 b6 92 41 42', 'SYNCML_TRUNCATED', 6],
   ])('reports %s with its code and offset', (_name, hex, code, offset) => {
-    expect(() => unwrapWapPush(hexBytes(hex))).toThrow(expect.objectContaining({ code, position: { offset } }));
+    expect(() => unwrapWapPush(hexBytes(hex))).toThrow(
+      expect.objectContaining({ code, position: { offset } }),
+    );
   });
 
   it('never throws anything but SyncmlDecodeError on random input', () => {

@@ -1,5 +1,11 @@
 import { ByteReader } from './byte-reader';
-import { WapApplicationIdByCode, WspContentTypeByCode, WspHeaderFields, WspParameterByCode, WspPduTypes } from './wsp.codes';
+import {
+  WapApplicationIdByCode,
+  WspContentTypeByCode,
+  WspHeaderFields,
+  WspParameterByCode,
+  WspPduTypes,
+} from './wsp.codes';
 
 export interface WapPush {
   readonly transactionId: number;
@@ -59,7 +65,10 @@ function contentType(r: ByteReader): { contentType: string; parameters: Record<s
   const parameters: Record<string, string | number> = {};
   while (r.offset < end) {
     const p = r.peek('parameter');
-    const name = p >= 0x80 ? (WspParameterByCode[r.u8('parameter') & 0x7f] ?? hex(p & 0x7f)) : r.cstring('parameter name');
+    const name =
+      p >= 0x80
+        ? (WspParameterByCode[r.u8('parameter') & 0x7f] ?? hex(p & 0x7f))
+        : r.cstring('parameter name');
     parameters[name] = parameterValue(r, name);
   }
   if (r.offset !== end) throw r.invalid('content type parameters overrun their length', end);
@@ -75,31 +84,42 @@ export function unwrapWapPush(bytes: Uint8Array): WapPush {
   const r = new ByteReader(bytes, 'WSP push');
   const transactionId = r.u8('transaction id');
   const pduType = r.u8('PDU type');
-  if (pduType !== WspPduTypes.push && pduType !== WspPduTypes.confirmedPush) throw r.invalid(`PDU type ${hex(pduType)} is not Push`, 1);
+  if (pduType !== WspPduTypes.push && pduType !== WspPduTypes.confirmedPush)
+    throw r.invalid(`PDU type ${hex(pduType)} is not Push`, 1);
   const headersLength = r.uintvar('headers length');
   const headerStart = r.offset;
   const block = new ByteReader(r.bytes(headersLength, 'headers'), 'WSP push headers', headerStart);
-    const { contentType: type, parameters } = contentType(block);
-    let applicationId: string | undefined;
-    const otherHeaders: Array<{ name: string; value: Uint8Array }> = [];
-    while (block.remaining > 0) {
-      const f = block.peek('header');
-      if (f === (0x80 | WspHeaderFields['x-wap-application-id'])) {
-        block.u8('header');
-        const v = block.peek('application id');
-        applicationId = v >= 0x20 && v < 0x80 ? block.cstring('application id') : appId(integerValue(block, 'application id'));
-      } else if (f >= 0x80) {
-        block.u8('header');
-        otherHeaders.push({ name: hex(f & 0x7f), value: skipValue(block, 'header value') });
-      } else if (f >= 0x20) {
-        const name = block.cstring('header name');
-        otherHeaders.push({ name, value: new TextEncoder().encode(block.cstring('header value')) });
-      } else {
-        throw block.invalid(`header code page shift ${hex(f)} is not supported`);
-      }
+  const { contentType: type, parameters } = contentType(block);
+  let applicationId: string | undefined;
+  const otherHeaders: Array<{ name: string; value: Uint8Array }> = [];
+  while (block.remaining > 0) {
+    const f = block.peek('header');
+    if (f === (0x80 | WspHeaderFields['x-wap-application-id'])) {
+      block.u8('header');
+      const v = block.peek('application id');
+      applicationId =
+        v >= 0x20 && v < 0x80
+          ? block.cstring('application id')
+          : appId(integerValue(block, 'application id'));
+    } else if (f >= 0x80) {
+      block.u8('header');
+      otherHeaders.push({ name: hex(f & 0x7f), value: skipValue(block, 'header value') });
+    } else if (f >= 0x20) {
+      const name = block.cstring('header name');
+      otherHeaders.push({ name, value: new TextEncoder().encode(block.cstring('header value')) });
+    } else {
+      throw block.invalid(`header code page shift ${hex(f)} is not supported`);
     }
-    const result: WapPush = { transactionId, pduType, contentType: type, parameters, otherHeaders, body: r.rest() };
-    return applicationId === undefined ? result : { ...result, applicationId };
+  }
+  const result: WapPush = {
+    transactionId,
+    pduType,
+    contentType: type,
+    parameters,
+    otherHeaders,
+    body: r.rest(),
+  };
+  return applicationId === undefined ? result : { ...result, applicationId };
 }
 
 function appId(code: number): string {

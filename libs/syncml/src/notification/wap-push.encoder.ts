@@ -1,6 +1,13 @@
 import { SyncmlEncodeError } from '../errors/syncml.error';
 import { ByteWriter } from './byte-writer';
-import { WapApplicationIds, WspContentTypes, WspHeaderFields, WspParameters, WspPduTypes, defaultApplicationIdFor } from './wsp.codes';
+import {
+  WapApplicationIds,
+  WspContentTypes,
+  WspHeaderFields,
+  WspParameters,
+  WspPduTypes,
+  defaultApplicationIdFor,
+} from './wsp.codes';
 
 export interface WspContentTypeParameters {
   /** SEC: short-integer (CpSecurityMethods) */
@@ -27,7 +34,8 @@ function contentTypeValue(contentType: string, parameters: WspContentTypeParamet
   const media = new ByteWriter();
   if (code !== undefined) media.u8(0x80 | code);
   else media.cstring(contentType);
-  if (parameters === undefined || (parameters.sec === undefined && parameters.mac === undefined)) return media.toBytes();
+  if (parameters === undefined || (parameters.sec === undefined && parameters.mac === undefined))
+    return media.toBytes();
   if (parameters.sec !== undefined) media.u8(0x80 | WspParameters.sec).u8(0x80 | parameters.sec); // Typed-parameter, Short-integer value
   if (parameters.mac !== undefined) media.u8(0x80 | WspParameters.mac).cstring(parameters.mac); // Text-value
   const body = media.toBytes();
@@ -38,13 +46,17 @@ function contentTypeValue(contentType: string, parameters: WspContentTypeParamet
   return out.bytes(body).toBytes();
 }
 
-function applicationIdHeader(contentType: string, applicationId: WapPushOptions['applicationId']): Uint8Array {
+function applicationIdHeader(
+  contentType: string,
+  applicationId: WapPushOptions['applicationId'],
+): Uint8Array {
   const id = applicationId === undefined ? defaultApplicationIdFor[contentType.toLowerCase()] : applicationId;
   if (id === null || id === undefined) return new Uint8Array();
   const out = new ByteWriter().u8(0x80 | WspHeaderFields['x-wap-application-id']);
   const code = typeof id === 'number' ? id : textOrCode(WapApplicationIds, id);
   if (code !== undefined && code <= 0x7f) return out.u8(0x80 | code).toBytes(); // Short-integer
-  if (typeof id === 'number') throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `application id ${id} does not fit a short integer`);
+  if (typeof id === 'number')
+    throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `application id ${id} does not fit a short integer`);
   return out.cstring(id).toBytes(); // Uri-value
 }
 
@@ -53,12 +65,23 @@ function applicationIdHeader(contentType: string, applicationId: WapPushOptions[
  * ContentType, Headers, Data. For Package 0 this gives `01 06 03 C4 AF 87` + payload
  * (OMA-TS-DM_Notification 6.3).
  */
-export function wrapWapPush(payload: Uint8Array, contentType: string, options: WapPushOptions = {}): Uint8Array {
+export function wrapWapPush(
+  payload: Uint8Array,
+  contentType: string,
+  options: WapPushOptions = {},
+): Uint8Array {
   const tid = options.transactionId ?? 1;
-  if (!Number.isInteger(tid) || tid < 0 || tid > 0xff) throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `transaction id ${tid} is not an octet`);
+  if (!Number.isInteger(tid) || tid < 0 || tid > 0xff)
+    throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `transaction id ${tid} is not an octet`);
   const headers = new ByteWriter()
     .bytes(contentTypeValue(contentType, options.parameters))
     .bytes(applicationIdHeader(contentType, options.applicationId))
     .toBytes();
-  return new ByteWriter().u8(tid).u8(WspPduTypes.push).uintvar(headers.byteLength).bytes(headers).bytes(payload).toBytes();
+  return new ByteWriter()
+    .u8(tid)
+    .u8(WspPduTypes.push)
+    .uintvar(headers.byteLength)
+    .bytes(headers)
+    .bytes(payload)
+    .toBytes();
 }

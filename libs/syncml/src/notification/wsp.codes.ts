@@ -45,7 +45,10 @@ export const CpSecurityMethods = { NETWPIN: 0, USERPIN: 1, USERNETWPIN: 2, USERP
 export type CpSecurityMethod = keyof typeof CpSecurityMethods;
 
 function reverse<T extends Record<string, number>>(table: T): Readonly<Record<number, keyof T & string>> {
-  return Object.fromEntries(Object.entries(table).map(([name, code]) => [code, name])) as Record<number, keyof T & string>;
+  return Object.fromEntries(Object.entries(table).map(([name, code]) => [code, name])) as Record<
+    number,
+    keyof T & string
+  >;
 }
 
 export const WspContentTypeByCode = reverse(WspContentTypes);
