@@ -3,3 +3,4 @@ export * from './errors/syncml.error';
 export * from './xml';
 export * from './codes';
 export * from './model';
+export * from './mapping';
