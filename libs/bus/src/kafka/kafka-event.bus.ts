@@ -1,0 +1,98 @@
+import { createEnvelope, encodeKafkaMessage, isTopicName } from '@dms/contracts';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { silentLogger } from '../bus-logger';
+import { BusClosedError, UnknownTopicError } from '../bus.errors';
+import { subscriptionPolicy } from '../delivery/subscription-policy';
+import type { EventBus, Subscription } from '../event-bus.port';
+import type { KafkaEventBusOptions } from './kafka-event-bus.options';
+import { kafkaLogCreator } from './kafka-log.bridge';
+import { KafkaPublisher } from './kafka-publisher';
+import { startKafkaSubscription } from './kafka-subscription';
+
+export type { KafkaEventBusOptions } from './kafka-event-bus.options';
+
+/** The event bus of distributed mode: kafkajs, CloudEvents headers, one consumer per subscription. */
+export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
+  const logger = options.logger ?? silentLogger;
+  const prefix = options.topicPrefix ?? '';
+  const dlqTopicFor = options.dlqTopicFor ?? ((group: string) => `${prefix}dlq.${group}`);
+  const kafka = new Kafka({ logLevel: logLevel.WARN, ...options.kafka, brokers: options.brokers, clientId: options.clientId, logCreator: kafkaLogCreator(logger) });
+  const idempotent = options.producer?.idempotent ?? true;
+  // Idempotence needs acks=all (set per request) and, in kafkajs, one request in flight.
+  const producer: Producer = kafka.producer({ idempotent, maxInFlightRequests: idempotent ? 1 : 5, allowAutoTopicCreation: true });
+  const publisher = new KafkaPublisher(producer, options.producer?.lingerMs ?? 0, options.producer?.maxBatchSize ?? 1000);
+  const consumerOptions = options.consumer ?? {};
+  const subscriptions = new Set<Subscription>();
+  let connecting: Promise<void> | undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  function connect(): Promise<void> {
+    connecting ??= producer.connect().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    });
+    return connecting;
+  }
+
+  return {
+    async publish(topic, data, publishOptions = {}) {
+      if (closed) throw new BusClosedError('publish');
+      const envelope = createEnvelope(topic, data, { ...publishOptions, source: options.source });
+      const encoded = encodeKafkaMessage(topic, envelope, publishOptions.key);
+      await connect();
+      await publisher.send(prefix + topic, encoded);
+      return envelope;
+    },
+
+    async subscribe(subscribeOptions) {
+      if (closed) throw new BusClosedError('subscribe');
+      const { topic } = subscribeOptions;
+      if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
+      // Dead letters go through the producer, so it must be up before the first event arrives.
+      await connect();
+      const heartbeatIntervalMs = consumerOptions.heartbeatIntervalMs ?? 3000;
+      const subscription = await startKafkaSubscription({
+        kafka,
+        topic,
+        physicalTopic: prefix + topic,
+        dlqTopic: dlqTopicFor(subscribeOptions.group),
+        fromBeginning: subscribeOptions.fromBeginning ?? true,
+        policy: subscriptionPolicy(subscribeOptions, options.processedLog, logger),
+        publisher,
+        logger,
+        sessionTimeoutMs: consumerOptions.sessionTimeoutMs ?? 30_000,
+        heartbeatIntervalMs,
+        rebalanceTimeoutMs: consumerOptions.rebalanceTimeoutMs ?? 60_000,
+        maxWaitTimeMs: consumerOptions.maxWaitTimeMs ?? 500,
+        partitionsConsumedConcurrently: consumerOptions.partitionsConsumedConcurrently ?? 4,
+        joinTimeoutMs: consumerOptions.joinTimeoutMs ?? 60_000,
+        restartDelayMs: consumerOptions.restartDelayMs ?? 1000,
+        onClosed: (closedSubscription) => subscriptions.delete(closedSubscription),
+      });
+      subscriptions.add(subscription);
+      return subscription;
+    },
+
+    async ready() {
+      if (closed) return false;
+      try {
+        await connect();
+        return true;
+      } catch (error) {
+        logger.warn({ err: String(error) }, 'kafka producer not connected');
+        return false;
+      }
+    },
+
+    close() {
+      closed = true;
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+        await publisher.flush();
+        await producer.disconnect();
+      })();
+      return closing;
+    },
+  };
+}

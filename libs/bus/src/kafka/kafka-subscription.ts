@@ -1,0 +1,144 @@
+import type { TopicName } from '@dms/contracts';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { BusLogger } from '../bus-logger';
+import { ConsumerFailedError, messageOf } from '../bus.errors';
+import { buildDeadLetter } from '../delivery/dead-letter';
+import { deliverMessage, type DeliveryControl, type DeliveryPolicy } from '../delivery/deliver-message';
+import type { Subscription } from '../event-bus.port';
+import type { KafkaPublisher } from './kafka-publisher';
+
+export interface KafkaSubscriptionSettings {
+  kafka: Kafka;
+  topic: TopicName;
+  physicalTopic: string;
+  dlqTopic: string;
+  fromBeginning: boolean;
+  policy: DeliveryPolicy;
+  publisher: KafkaPublisher;
+  logger: BusLogger;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalanceTimeoutMs: number;
+  maxWaitTimeMs: number;
+  partitionsConsumedConcurrently: number;
+  joinTimeoutMs: number;
+  restartDelayMs: number;
+  onClosed: (subscription: Subscription) => void;
+}
+
+/**
+ * One consumer in one group on one topic. Offsets are resolved one by one after each
+ * event's outcome (handled, duplicate or dead-lettered) and committed by kafkajs at the end
+ * of every batch, so a commit never covers an event whose effect did not happen.
+ * If kafkajs crashes the consumer without restarting it, the consumer is rebuilt.
+ */
+export async function startKafkaSubscription(settings: KafkaSubscriptionSettings): Promise<Subscription> {
+  const { policy, logger } = settings;
+  const log = { group: policy.group, topic: settings.physicalTopic };
+  let consumer: Consumer | undefined;
+  let closing: Promise<void> | undefined;
+  let restartDelay = settings.restartDelayMs;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload) => {
+    const control: DeliveryControl = {
+      isActive: () => isRunning() && !isStale(),
+      pause: async (ms) => {
+        await commitOffsetsIfNecessary();
+        const until = Date.now() + ms;
+        while (Date.now() < until && isRunning()) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(until - Date.now(), settings.heartbeatIntervalMs)));
+          await heartbeat();
+        }
+      },
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const target = { topic: settings.topic, partition: batch.partition, offset: message.offset, message };
+      const outcome = await deliverMessage(target, policy, control);
+      if (outcome.kind === 'aborted') break;
+      if (outcome.kind === 'dead-letter') {
+        const origin = { topic: settings.physicalTopic, partition: batch.partition, offset: message.offset, group: policy.group, attempts: outcome.attempts, reason: outcome.reason };
+        logger.warn({ ...log, partition: batch.partition, offset: message.offset, reason: outcome.reason }, 'event dead-lettered');
+        // Awaited: if the dead letter cannot be written, the batch fails and the event is redelivered.
+        await settings.publisher.send(settings.dlqTopic, buildDeadLetter(message, origin));
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  };
+
+  async function start(): Promise<void> {
+    const current = settings.kafka.consumer({
+      groupId: policy.group,
+      sessionTimeout: settings.sessionTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      rebalanceTimeout: settings.rebalanceTimeoutMs,
+      maxWaitTimeInMs: settings.maxWaitTimeMs,
+      allowAutoTopicCreation: true,
+    });
+    consumer = current;
+    let joined!: () => void;
+    const joinedOnce = new Promise<void>((resolve) => (joined = resolve));
+    current.on(current.events.GROUP_JOIN, () => joined());
+    current.on(current.events.CRASH, ({ payload }) => {
+      logger.error({ ...log, err: messageOf(payload.error), restart: payload.restart }, 'kafka consumer crashed');
+      if (!payload.restart && !closing && consumer === current) scheduleRestart(current);
+    });
+    await current.connect();
+    await current.subscribe({ topic: settings.physicalTopic, fromBeginning: settings.fromBeginning });
+    await current.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+      eachBatch,
+    });
+    await withTimeout(joinedOnce, settings.joinTimeoutMs, () => new ConsumerFailedError(policy.group, settings.physicalTopic, `no group join within ${settings.joinTimeoutMs} ms`));
+    restartDelay = settings.restartDelayMs;
+  }
+
+  // kafkajs restarts retriable crashes itself; for the rest the subscription must not die silently.
+  function scheduleRestart(crashed: Consumer): void {
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      void crashed
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => (closing ? undefined : start()))
+        .catch((error: unknown) => {
+          logger.error({ ...log, err: messageOf(error) }, 'kafka consumer restart failed; trying again');
+          if (!closing && consumer) scheduleRestart(consumer);
+        });
+    }, restartDelay);
+    restartDelay = Math.min(restartDelay * 2, 30_000);
+  }
+
+  const subscription: Subscription = {
+    topic: settings.topic,
+    group: policy.group,
+    close() {
+      closing ??= (async () => {
+        clearTimeout(restartTimer);
+        // disconnect() stops fetching, lets the running batch finish, commits its resolved offsets, leaves the group.
+        await consumer?.disconnect();
+        settings.onClosed(subscription);
+      })();
+      return closing;
+    },
+  };
+  try {
+    await start();
+  } catch (error) {
+    await consumer?.disconnect().catch(() => undefined);
+    throw error instanceof ConsumerFailedError ? error : new ConsumerFailedError(policy.group, settings.physicalTopic, error);
+  }
+  return subscription;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
