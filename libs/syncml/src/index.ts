@@ -4,3 +4,5 @@ export * from './xml';
 export * from './codes';
 export * from './model';
 export * from './mapping';
+export * from './auth';
+export * from './notification';
