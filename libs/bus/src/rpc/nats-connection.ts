@@ -1,4 +1,4 @@
-import { connect, Events, type NatsConnection } from 'nats';
+import { connect, Events, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import type { RpcLogger } from './rpc-logger';
 
 export interface NatsConnectionOptions {
@@ -19,6 +19,8 @@ export interface ManagedNatsConnection {
   readonly nc: NatsConnection;
   /** True while disconnected or shortly after a reconnect, when other clients may not be back yet. */
   isSettling(): boolean;
+  /** Resolves true once connected (at once if connected), false after `timeoutMs` or when closed. */
+  whenConnected(timeoutMs: number): Promise<boolean>;
   /** Resolves when the status watcher has stopped (after the connection closed). */
   readonly watching: Promise<void>;
 }
@@ -30,6 +32,11 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
   let failedAttempts = 0;
   let disconnected = false;
   let lastReconnectAt = Number.NEGATIVE_INFINITY;
+  const waiters = new Set<(connected: boolean) => void>();
+  const wake = (connected: boolean): void => {
+    for (const waiter of waiters) waiter(connected);
+    waiters.clear();
+  };
 
   const nc = await connect({
     servers: options.servers,
@@ -45,8 +52,14 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
     },
   });
 
+  const statuses = nc.status();
+  // nats.js 2.29 does not end status() iterators when the connection closes; stop ours so the watcher ends.
+  void nc.closed().then(() => {
+    (statuses as QueuedIterator<Status>).stop();
+    wake(false);
+  });
   const watching = (async () => {
-    for await (const status of nc.status()) {
+    for await (const status of statuses) {
       if (status.type === Events.Disconnect) {
         disconnected = true;
         options.logger.warn({ server: status.data }, 'NATS disconnected, reconnecting');
@@ -54,6 +67,7 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
         disconnected = false;
         failedAttempts = 0;
         lastReconnectAt = Date.now();
+        wake(true);
         options.logger.info({ server: status.data }, 'NATS reconnected');
       } else if (status.type === Events.Error) {
         options.logger.error({ error: status.data }, 'NATS asynchronous error');
@@ -64,6 +78,21 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
   return {
     nc,
     isSettling: () => disconnected || Date.now() - lastReconnectAt < settleMs,
+    whenConnected: (timeoutMs) => {
+      if (nc.isClosed()) return Promise.resolve(false);
+      if (!disconnected) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          waiters.delete(settle);
+          resolve(false);
+        }, timeoutMs);
+        const settle = (connected: boolean): void => {
+          clearTimeout(timer);
+          resolve(connected);
+        };
+        waiters.add(settle);
+      });
+    },
     watching,
   };
 }

@@ -25,6 +25,8 @@ export interface NatsRpcOptions
 
 const codec = StringCodec();
 const NO_RESPONDER_RETRY_MS = 100;
+/** How long a finished handler's reply waits for a lost connection; callers rarely wait longer. */
+const REPLY_HOLD_MS = 30_000;
 
 /** RPC over NATS core request/reply with queue groups; passes rpc.contract.ts like the in-process adapter. */
 export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
@@ -43,10 +45,11 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new RpcTimeoutError(subject, timeoutMs);
+      // nats.js 2.x drops what is published while disconnected, so hold the call until reconnected.
+      if (remaining <= 0 || !(await connection.whenConnected(remaining))) throw new RpcTimeoutError(subject, timeoutMs);
       let reply: Msg;
       try {
-        reply = await nc.request(onWire(subject), payload, { timeout: remaining });
+        reply = await nc.request(onWire(subject), payload, { timeout: Math.max(1, deadline - Date.now()) });
       } catch (error) {
         // Right after a broker restart responders are still re-subscribing; a 503 then is not final.
         if (isNatsNoResponders(error) && connection.isSettling()) {
@@ -67,8 +70,10 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
       callback: (error, msg) => {
         if (error) return logger.error({ subject: serve.subject, err: error }, 'RPC subscription failed');
         if (!msg.reply) return logger.warn({ subject: serve.subject }, 'RPC request without a reply subject dropped');
-        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then((replyJson) => {
-          if (!msg.respond(codec.encode(replyJson))) logger.warn({ subject: serve.subject }, 'RPC reply not sent');
+        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then(async (replyJson) => {
+          // A reply published while disconnected is dropped by nats.js; hold it until the connection is back.
+          const sent = (await connection.whenConnected(REPLY_HOLD_MS)) && msg.respond(codec.encode(replyJson));
+          if (!sent) logger.warn({ subject: serve.subject }, 'RPC reply dropped: NATS connection not available');
         });
         void inFlight.track(answered).catch((err: unknown) => {
           logger.error({ subject: serve.subject, err }, 'RPC reply failed');
