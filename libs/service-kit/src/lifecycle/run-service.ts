@@ -2,10 +2,11 @@ import type { DestinationStream } from 'pino';
 import { loadConfig, secretValues } from '../config/config.loader';
 import type { ConfigDefinition, LoadedConfig } from '../config/config-definition';
 import type { EnvSource } from '../config/config-source.reader';
+import { formatConfigHelp } from '../config/config.describe';
 import type { LogLevel } from '../config/config.schemas';
 import { isConfigError } from '../errors/config.error';
 import { createLogger, type Logger } from '../logging/logger.factory';
-import { EXIT_CONFIG, EXIT_FAILURE } from './exit-codes';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK } from './exit-codes';
 import { handleProcessSignals, type ProcessPort } from './process-signals';
 import { ShutdownManager } from './shutdown.manager';
 
@@ -17,15 +18,24 @@ export interface ServiceContext<C> {
   readonly shutdown: ShutdownManager;
 }
 
+interface LineSink {
+  write(line: string): unknown;
+}
+
 export interface RunServiceOptions<D extends ConfigDefinition> {
   service: string;
   /** The service's config definition and the environment to read it from (main.ts passes process.env). */
   config?: { definition: D; env: EnvSource };
+  /** Command-line arguments (process.argv.slice(2)); `--help` prints every variable and exits 0. */
+  argv?: readonly string[];
   /** Log level, fixed or taken from the loaded config; default info. */
   level?: LogLevel | ((config: LoadedConfig<D>) => LogLevel);
+  /** Bound on all shutdown hooks together; default 10 s. */
   shutdownTimeoutMs?: number;
+  /** Where JSON logs go; default stdout. */
   destination?: DestinationStream;
-  stderr?: { write(line: string): unknown };
+  stdout?: LineSink;
+  stderr?: LineSink;
   proc?: ProcessPort;
 }
 
@@ -48,6 +58,12 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
   const proc: ProcessPort = options.proc ?? process;
   const stderr = options.stderr ?? process.stderr;
   const { service } = options;
+  if (options.argv?.includes('--help')) {
+    const variables = options.config ? formatConfigHelp(options.config.definition) : '  (none)';
+    (options.stdout ?? process.stdout).write(`${service}\n\nEnvironment variables:\n${variables}\n`);
+    proc.exit(EXIT_OK);
+    return;
+  }
   let config: LoadedConfig<D>;
   try {
     config = options.config
@@ -62,14 +78,11 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
   const level = typeof options.level === 'function' ? options.level(config) : options.level;
   const logger = createLogger({
     service,
-    ...(level === undefined ? {} : { level }),
-    ...(options.destination === undefined ? {} : { destination: options.destination }),
+    level,
+    destination: options.destination,
     secrets: options.config ? secretValues(options.config.definition, config) : [],
   });
-  const shutdown = new ShutdownManager({
-    logger,
-    ...(options.shutdownTimeoutMs === undefined ? {} : { timeoutMs: options.shutdownTimeoutMs }),
-  });
+  const shutdown = new ShutdownManager({ logger, timeoutMs: options.shutdownTimeoutMs });
   handleProcessSignals({ shutdown, logger, proc });
   try {
     await main({ service, config, logger, shutdown });
@@ -79,22 +92,23 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
   }
 }
 
+interface StartUpParts {
+  service: string;
+  logger: Logger;
+  shutdown: ShutdownManager;
+  stderr: LineSink;
+  proc: ProcessPort;
+}
+
 async function failStartUp(
   error: unknown,
-  context: {
-    service: string;
-    logger: Logger;
-    shutdown: ShutdownManager;
-    stderr: { write(line: string): unknown };
-    proc: ProcessPort;
-  },
+  { service, logger, shutdown, stderr, proc }: StartUpParts,
 ): Promise<void> {
-  const { service, logger, shutdown, stderr, proc } = context;
   const isConfig = isConfigError(error);
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`${service}: ${isConfig ? 'configuration error' : 'start-up failed'}: ${oneLine(message)}\n`);
   if (!isConfig) logger.fatal({ err: error }, 'start-up failed');
-  // Close whatever main opened before it failed, so the exit is not held up or unclean.
+  // Close whatever main opened before it failed, so the exit is neither held up nor unclean.
   await shutdown.shutdown('start-up failed');
   proc.exit(isConfig ? EXIT_CONFIG : EXIT_FAILURE);
 }
