@@ -6,3 +6,4 @@ export * from './model';
 export * from './mapping';
 export * from './auth';
 export * from './notification';
+export * from './message.codec';
