@@ -13,6 +13,8 @@ export interface KafkaEventBusOptions {
   topicPrefix?: string;
   /** Physical dead-letter topic of a group; default `<topicPrefix>dlq.<group>`. */
   dlqTopicFor?: (group: string) => string;
+  /** Create each group's dead-letter topic (broker defaults) at subscribe; default true. */
+  createDlqTopics?: boolean;
   producer?: {
     /** Kafka idempotent producer (no duplicates from producer retries, order kept); default true. */
     idempotent?: boolean;

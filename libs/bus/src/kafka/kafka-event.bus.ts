@@ -1,5 +1,5 @@
 import { createEnvelope, encodeKafkaMessage, isTopicName } from '@dms/contracts';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { silentLogger } from '../bus-logger';
 import { BusClosedError, UnknownTopicError } from '../bus.errors';
 import { subscriptionPolicy } from '../delivery/subscription-policy';
@@ -26,6 +26,19 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
   let connecting: Promise<void> | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
+  let admin: Admin | undefined;
+  const knownDlqTopics = new Set<string>();
+
+  /** Dead-letter topics exist before the first poison event, also where auto-creation is off. */
+  async function ensureTopic(topic: string): Promise<void> {
+    if (knownDlqTopics.has(topic) || options.createDlqTopics === false) return;
+    if (!admin) {
+      admin = kafka.admin();
+      await admin.connect();
+    }
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic }] });
+    knownDlqTopics.add(topic);
+  }
 
   function connect(): Promise<void> {
     connecting ??= producer.connect().catch((error: unknown) => {
@@ -51,12 +64,14 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
       // Dead letters go through the producer, so it must be up before the first event arrives.
       await connect();
+      const dlqTopic = dlqTopicFor(subscribeOptions.group);
+      await ensureTopic(dlqTopic);
       const heartbeatIntervalMs = consumerOptions.heartbeatIntervalMs ?? 3000;
       const subscription = await startKafkaSubscription({
         kafka,
         topic,
         physicalTopic: prefix + topic,
-        dlqTopic: dlqTopicFor(subscribeOptions.group),
+        dlqTopic,
         fromBeginning: subscribeOptions.fromBeginning ?? true,
         policy: subscriptionPolicy(subscribeOptions, options.processedLog, logger),
         publisher,
@@ -91,6 +106,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         await Promise.all([...subscriptions].map((subscription) => subscription.close()));
         await publisher.flush();
         await producer.disconnect();
+        await admin?.disconnect();
       })();
       return closing;
     },
