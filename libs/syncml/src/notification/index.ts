@@ -2,6 +2,7 @@ export * from './package0.codes';
 export * from './package0.types';
 export { encodePackage0, encodePackage0Trigger } from './package0.encoder';
 export { decodePackage0 } from './package0.decoder';
+export * from './package0-sms';
 export * from './package0-digest';
 export * from './wsp.codes';
 export * from './wap-push.encoder';
