@@ -14,8 +14,9 @@ export const SMS_USER_DATA_MAX = 140;
 
 /**
  * SMPP 3.4 5.2.19 data_coding: 0x04 = octet unspecified (8-bit binary), passed as TP-DCS 0x04;
- * 0xF5 = GSM 03.38 "data coding/message class" group, 8-bit, class 1 (ME-specific), which some
- * SMSCs and WAP gateways (e.g. Kannel's default for push) use instead. Both are 8-bit.
+ * 0xF5 = GSM 03.38 "data coding/message class" group, 8-bit, class 1 (ME-specific); SMPP 3.4
+ * reserves it, but SMSCs commonly pass GSM DCS values through. Both are 8-bit; 0x04 is the default,
+ * 0xF5 is a per-family profile choice.
  */
 export const SmsDataCodings = { octetUnspecified: 0x04, eightBitClass1: 0xf5 } as const;
 
