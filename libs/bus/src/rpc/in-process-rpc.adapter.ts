@@ -1,13 +1,14 @@
 import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
 import type { Rpc, RpcCallOptions, RpcRegistration, RpcServeOptions, RpcSignalSubscription } from '../rpc.port';
 import { InFlightTracker } from './in-flight.tracker';
+import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { InProcessRpcHub } from './in-process-rpc.hub';
-import { RpcClosedError, RpcNoResponderError, RpcTimeoutError, RpcValidationError } from './rpc.errors';
+import { RpcNoResponderError, RpcTimeoutError } from './rpc.errors';
 import { DEFAULT_RPC_TIMEOUT_MS } from './rpc.defaults';
 import { silentRpcLogger, type RpcLogger } from './rpc-logger';
 import { answerRpc } from './rpc-responder';
 import { parseRpcResponse, rpcDefinition } from './rpc-schema.validator';
-import { readReply } from './rpc-wire.codec';
+import { decodeRpcReply, encodeRpcRequest, readReply } from './rpc-wire.codec';
 
 export interface InProcessRpcOptions {
   /** Endpoints sharing a hub reach each other (one per service in embedded mode); default: a private hub. */
@@ -28,11 +29,11 @@ export function createInProcessRpc(options: InProcessRpcOptions = {}): Rpc {
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
   const outgoing = new InFlightTracker();
   const registrations = new Set<RpcRegistration>();
-  let closing: Promise<void> | undefined;
+  const lifecycle = new RpcEndpointLifecycle();
 
   async function call(subject: string, request: unknown, timeoutMs: number): Promise<unknown> {
     rpcDefinition(subject);
-    const requestJson = encodeRequest(subject, request);
+    const requestJson = encodeRpcRequest(subject, request);
     // Let the caller's synchronous code finish first, as with a network hop.
     await Promise.resolve();
     const responders = hub.route(subject);
@@ -43,7 +44,7 @@ export function createInProcessRpc(options: InProcessRpcOptions = {}): Rpc {
     });
     try {
       const replyJson = await Promise.race([...responders.map((respond) => respond(requestJson)), timeout]);
-      return readReply(subject, JSON.parse(replyJson) as unknown);
+      return readReply(subject, decodeRpcReply(subject, replyJson));
     } finally {
       clearTimeout(timer);
     }
@@ -72,22 +73,22 @@ export function createInProcessRpc(options: InProcessRpcOptions = {}): Rpc {
 
   return {
     async request<S extends RpcSubject>(subject: S, request: RpcRequest<S>, callOptions?: RpcCallOptions) {
-      if (closing) throw new RpcClosedError(`request ${subject}`);
+      lifecycle.assertNotClosed(`request ${subject}`);
       const result = await outgoing.track(call(subject, request, callOptions?.timeoutMs ?? defaultTimeoutMs));
       return parseRpcResponse(subject, result) as RpcResponse<S>;
     },
     async serve<S extends RpcSubject>(serve: RpcServeOptions<S>) {
-      if (closing) throw new RpcClosedError(`serve ${serve.subject}`);
+      lifecycle.assertAccepting(`serve ${serve.subject}`);
       return serveOn(serve);
     },
     signal(subject, payload) {
-      if (closing) throw new RpcClosedError(`signal ${subject}`);
+      lifecycle.assertNotClosed(`signal ${subject}`);
       const payloadJson = JSON.stringify(payload ?? null);
       // Fire-and-forget like a NATS publish: listeners run after the publisher continues.
       setImmediate(() => hub.publishSignal(subject, payloadJson));
     },
     onSignal(subject, listener) {
-      if (closing) throw new RpcClosedError(`onSignal ${subject}`);
+      lifecycle.assertAccepting(`onSignal ${subject}`);
       const remove = hub.addSignalListener(subject, (payloadJson) => {
         try {
           listener(JSON.parse(payloadJson) as unknown);
@@ -106,19 +107,12 @@ export function createInProcessRpc(options: InProcessRpcOptions = {}): Rpc {
       return registration;
     },
     close() {
-      closing ??= (async () => {
-        await Promise.all([...registrations].map((registration) => registration.close()));
-        await outgoing.drained();
-      })();
-      return closing;
+      return lifecycle.close({
+        drainServing: async () => {
+          await Promise.all([...registrations].map((registration) => registration.close()));
+        },
+        finish: () => outgoing.drained(),
+      });
     },
   };
-}
-
-function encodeRequest(subject: string, request: unknown): string {
-  try {
-    return JSON.stringify(request ?? null);
-  } catch {
-    throw new RpcValidationError(subject, 'request', 'payload is not serialisable as JSON');
-  }
 }

@@ -2,14 +2,15 @@ import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
 import { StringCodec, type Msg, type Subscription } from 'nats';
 import type { Rpc, RpcCallOptions, RpcRegistration, RpcServeOptions, RpcSignalSubscription } from '../rpc.port';
 import { InFlightTracker } from './in-flight.tracker';
+import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { connectNats, type NatsConnectionOptions } from './nats-connection';
 import { isNatsNoResponders, mapNatsRequestError } from './nats-error.mapper';
-import { RpcClosedError, RpcTimeoutError, RpcValidationError } from './rpc.errors';
+import { RpcTimeoutError } from './rpc.errors';
 import { DEFAULT_RPC_TIMEOUT_MS } from './rpc.defaults';
 import { silentRpcLogger, type RpcLogger } from './rpc-logger';
 import { answerRpc } from './rpc-responder';
 import { parseRpcResponse, rpcDefinition } from './rpc-schema.validator';
-import { readReply } from './rpc-wire.codec';
+import { decodeRpcReply, encodeRpcRequest, readReply } from './rpc-wire.codec';
 
 export interface NatsRpcOptions
   extends Pick<NatsConnectionOptions, 'initialReconnectDelayMs' | 'maxReconnectDelayMs' | 'reconnectSettleMs'> {
@@ -37,11 +38,11 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
   const onWire = (subject: string): string => (options.subjectPrefix ? `${options.subjectPrefix}.${subject}` : subject);
   const outgoing = new InFlightTracker();
   const registrations = new Set<RpcRegistration>();
-  let closing: Promise<void> | undefined;
+  const lifecycle = new RpcEndpointLifecycle();
 
   async function call(subject: string, request: unknown, timeoutMs: number): Promise<unknown> {
     rpcDefinition(subject);
-    const payload = codec.encode(encodeRequest(subject, request));
+    const payload = codec.encode(encodeRpcRequest(subject, request));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const remaining = deadline - Date.now();
@@ -58,7 +59,7 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
         }
         throw mapNatsRequestError(subject, timeoutMs, error);
       }
-      return readReply(subject, decodeReply(subject, reply.data));
+      return readReply(subject, decodeRpcReply(subject, codec.decode(reply.data)));
     }
   }
 
@@ -108,20 +109,20 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
 
   return {
     async request<S extends RpcSubject>(subject: S, request: RpcRequest<S>, callOptions?: RpcCallOptions) {
-      if (closing) throw new RpcClosedError(`request ${subject}`);
+      lifecycle.assertNotClosed(`request ${subject}`);
       const result = await outgoing.track(call(subject, request, callOptions?.timeoutMs ?? defaultTimeoutMs));
       return parseRpcResponse(subject, result) as RpcResponse<S>;
     },
     async serve<S extends RpcSubject>(serve: RpcServeOptions<S>) {
-      if (closing) throw new RpcClosedError(`serve ${serve.subject}`);
+      lifecycle.assertAccepting(`serve ${serve.subject}`);
       return serveOn(serve);
     },
     signal(subject, payload) {
-      if (closing) throw new RpcClosedError(`signal ${subject}`);
+      lifecycle.assertNotClosed(`signal ${subject}`);
       nc.publish(onWire(subject), codec.encode(JSON.stringify(payload ?? null)));
     },
     onSignal(subject, listener) {
-      if (closing) throw new RpcClosedError(`onSignal ${subject}`);
+      lifecycle.assertAccepting(`onSignal ${subject}`);
       const subscription = nc.subscribe(onWire(subject), {
         callback: (error, msg) => {
           if (error) return logger.error({ subject, err: error }, 'signal subscription failed');
@@ -142,30 +143,17 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
       return track(registration);
     },
     close() {
-      closing ??= (async () => {
-        await Promise.all([...registrations].map((registration) => registration.close()));
-        await outgoing.drained();
-        // Drain flushes the replies the handlers just published, then closes.
-        if (!nc.isClosed()) await nc.drain();
-        await connection.watching;
-      })();
-      return closing;
+      return lifecycle.close({
+        drainServing: async () => {
+          await Promise.all([...registrations].map((registration) => registration.close()));
+        },
+        finish: async () => {
+          await outgoing.drained();
+          // Drain flushes the replies the handlers just published, then closes.
+          if (!nc.isClosed()) await nc.drain();
+          await connection.watching;
+        },
+      });
     },
   };
-}
-
-function encodeRequest(subject: string, request: unknown): string {
-  try {
-    return JSON.stringify(request ?? null);
-  } catch {
-    throw new RpcValidationError(subject, 'request', 'payload is not serialisable as JSON');
-  }
-}
-
-function decodeReply(subject: string, data: Uint8Array): unknown {
-  try {
-    return JSON.parse(codec.decode(data)) as unknown;
-  } catch {
-    throw new RpcValidationError(subject, 'response', 'reply is not JSON');
-  }
 }

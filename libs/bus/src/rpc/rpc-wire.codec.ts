@@ -61,3 +61,20 @@ export function readReply(subject: string, reply: unknown): unknown {
   }
   throw new RpcValidationError(subject, 'response', 'reply is neither a result nor an error envelope');
 }
+
+/** JSON of a request; a payload JSON cannot carry is the caller's mistake. */
+export function encodeRpcRequest(subject: string, request: unknown): string {
+  try {
+    return JSON.stringify(request ?? null);
+  } catch {
+    throw new RpcValidationError(subject, 'request', 'payload is not serialisable as JSON');
+  }
+}
+
+export function decodeRpcReply(subject: string, replyJson: string): unknown {
+  try {
+    return JSON.parse(replyJson) as unknown;
+  } catch {
+    throw new RpcValidationError(subject, 'response', 'reply is not JSON');
+  }
+}

@@ -150,6 +150,31 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
       await expect(rejectionOf(server.request(ECHO, { text: 'x' }))).resolves.toBeInstanceOf(RpcClosedError);
     });
 
+    it('lets a handler still running during close() call another service', async () => {
+      const downstream = await endpoint('downstream');
+      await downstream.serve({ subject: ECHO, handler: echoHandler('downstream') });
+      const relay = await endpoint('relay');
+      const started = checkpoint();
+      const closing = checkpoint();
+      await relay.serve({
+        subject: 'system.relay.v1',
+        handler: async (request) => {
+          started.reach();
+          await closing.reached;
+          const echoed = await relay.request(ECHO, { text: request.text });
+          return { text: echoed.text, servedBy: 'relay', via: echoed.servedBy };
+        },
+      });
+      const client = await endpoint('client');
+      const call = client.request('system.relay.v1', { text: 'during-drain' });
+      await started.reached;
+      const closed = relay.close();
+      closing.reach();
+      await expect(call).resolves.toEqual({ text: 'during-drain', servedBy: 'relay', via: 'downstream' });
+      await closed;
+      await expect(rejectionOf(relay.request(ECHO, { text: 'after' }))).resolves.toBeInstanceOf(RpcClosedError);
+    });
+
     it('delivers signals to every subscriber of a matching subject, as JSON', async () => {
       const publisher = await endpoint('publisher');
       const feeds = [await endpoint('console-1'), await endpoint('console-2')];

@@ -20,6 +20,12 @@ export const rpcCatalog = {
     response: z.object({ text: z.string(), servedBy: z.string() }),
     doc: 'Echo, for contract tests and liveness of the RPC fabric.',
   }),
+  /** Used by the RPC contract suite: its handler calls system.echo.v1, as a service asking another one. */
+  'system.relay.v1': define({
+    request: z.object({ text: z.string() }),
+    response: z.object({ text: z.string(), servedBy: z.string(), via: z.string() }),
+    doc: 'Relays to system.echo.v1 and says who answered; checks calls made from inside a handler.',
+  }),
 } as const;
 
 export type RpcCatalog = typeof rpcCatalog;
