@@ -45,9 +45,14 @@ describe('loadConfig', () => {
       region: 'eu',
       adminToken: undefined,
     });
+    // Compile-time checks: defaults and required fields are never undefined, optional ones may be.
     const port: number = config.port;
+    const brokers: string[] = config.brokers;
     const region: string | undefined = config.region;
-    expect([port, region]).toEqual([9000, 'eu']);
+    const token: string | undefined = config.adminToken;
+    // @ts-expect-error an optional field is not a plain string
+    const notPlain: string = config.region;
+    expect([port, brokers.length, region, token, notPlain]).toEqual([9000, 2, 'eu', undefined, 'eu']);
   });
 
   it('uses defaults for unset and empty variables', () => {

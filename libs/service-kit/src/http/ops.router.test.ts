@@ -17,6 +17,9 @@ async function serve(options: Partial<OpsRouterOptions> = {}): Promise<string> {
   app.use(httpMetrics(registry));
   app.use(createOpsRouter({ registry, ...options }));
   app.get('/devices/:id', (_req, res) => void res.json({ ok: true }));
+  const api = express.Router();
+  api.get('/campaigns/:campaignId', (_req, res) => void res.json({ ok: true }));
+  app.use('/api', api);
   running = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
   return running.url;
 }
@@ -98,6 +101,7 @@ describe('ops router', () => {
     await fetch(`${url}/devices/IMEI-1`);
     await fetch(`${url}/devices/IMEI-2`);
     await fetch(`${url}/nowhere/at/all`);
+    await fetch(`${url}/api/campaigns/c-77`);
 
     const response = await fetch(`${url}/metrics`);
     const text = await response.text();
@@ -110,6 +114,7 @@ describe('ops router', () => {
     expect(text).toMatch(
       /http_request_duration_seconds_count\{service="ops-test",method="GET",route="unmatched",status_code="404"\} 1/,
     );
-    expect(text).not.toContain('IMEI-1');
+    expect(text).toContain('route="/api/campaigns/:campaignId",status_code="200"');
+    expect(text).not.toMatch(/IMEI-1|c-77/);
   });
 });
