@@ -1,4 +1,5 @@
 import type { DestinationStream } from 'pino';
+import { UserError } from '../errors/dms.error';
 import { createLogger } from './logger.factory';
 
 function capture(): {
@@ -136,6 +137,22 @@ describe('createLogger', () => {
 
     expect(out.lines()[0]).toMatchObject({
       err: { type: 'RangeError', message: 'boom', stack: expect.stringContaining('RangeError: boom') },
+    });
+  });
+
+  it('applies both redactions to child loggers and to serialized error details', () => {
+    const out = capture();
+    const logger = createLogger({ service: 's', destination: out.destination, secrets: ['hlr-api-key-1'] });
+    const error = new UserError('DM_ACCOUNT_INVALID', 'bad account', {
+      details: { serverPassword: 'srv-pw-77' },
+    });
+
+    logger.child({ deviceId: 'IMEI:1' }).error({ err: error, call: 'hlr-api-key-1' }, 'refused');
+
+    expect(out.raw()).not.toMatch(/srv-pw-77|hlr-api-key-1/);
+    expect(out.lines()[0]).toMatchObject({
+      deviceId: 'IMEI:1',
+      err: { code: 'DM_ACCOUNT_INVALID', details: { serverPassword: '[Redacted]' } },
     });
   });
 });
