@@ -14,9 +14,10 @@ export interface WbxmlEncodeOptions {
   readonly publicIdForm?: 'numeric' | 'string-table';
   /**
    * Which text in `<Data>` goes out as OPAQUE instead of STR_I: `cdata` (default: CDATA
-   * text, i.e. vCard/vCalendar bodies), `always`, or `never`. Opaque nodes are always OPAQUE.
+   * text, i.e. vCard/vCalendar bodies), `add-replace` (libwbxml's choice: CDATA text and the
+   * Data of every Item in Add/Replace), `always`, or `never`. Opaque nodes are always OPAQUE.
    */
-  readonly dataAsOpaque?: 'cdata' | 'always' | 'never';
+  readonly dataAsOpaque?: 'cdata' | 'add-replace' | 'always' | 'never';
   /** Write DevInf (and DDF) inside `<Data>` as an embedded WBXML document, as libwbxml does (default true). */
   readonly embedDevInfAsWbxml?: boolean;
 }
@@ -63,7 +64,8 @@ class BodyEncoder {
     for (const p of language.pages) this.pagesByNs.set(p.ns, p);
   }
 
-  element(node: ElementNode, parentNs: string, isRoot = false): void {
+  /** `place`: 1 = node is an Item of Add/Replace, 2 = node is the Data of such an Item (libwbxml's OPAQUE rule). */
+  element(node: ElementNode, parentNs: string, isRoot = false, place = 0): void {
     const ns = canonicalNamespace(node.ns ?? parentNs);
     if (!isRoot && this.shouldEmbed(node, ns)) return this.embedded(node, ns);
     const children = node.children.filter((c) => c.kind !== 'text' || c.value !== '');
@@ -78,18 +80,21 @@ class BodyEncoder {
       this.w.tag(token | content);
     }
     for (const child of children) {
-      if (child.kind === 'element') this.element(child, ns);
+      if (child.kind === 'element') this.element(child, ns, false, childPlace(node, child, place));
       else if (child.kind === 'opaque') this.w.opaque(child.bytes);
-      else this.text(child, node);
+      else this.text(child, node, place === 2);
     }
     if (content) this.w.end();
   }
 
-  private text(child: TextNode, parent: ElementNode): void {
+  /** `inItem`: `parent` is the Data of an Item of Add/Replace. */
+  private text(child: TextNode, parent: ElementNode, inItem: boolean): void {
     const mode = this.options.dataAsOpaque ?? 'cdata';
     let value = child.value;
     if (parent.name === 'Type' && this.options.embedDevInfAsWbxml !== false) value = metaTypeForWire(value);
-    if (parent.name === EmbeddingElement && (mode === 'always' || (mode === 'cdata' && child.cdata === true))) {
+    const asOpaque =
+      mode === 'always' || (mode !== 'never' && child.cdata === true) || (mode === 'add-replace' && inItem);
+    if (parent.name === EmbeddingElement && asOpaque) {
       this.w.opaque(utf8.encode(value));
     } else {
       if (value.includes('\0')) throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `text in <${parent.name}> contains NUL`);
@@ -115,4 +120,9 @@ class BodyEncoder {
     const devinf = this.language.fpi === Fpi.syncml11 ? Fpi.devinf11 : this.language.fpi === Fpi.syncml10 ? Fpi.devinf10 : Fpi.devinf12;
     return languageByPublicId(devinf)!.numericId!;
   }
+}
+
+function childPlace(node: ElementNode, child: ElementNode, place: number): number {
+  if (child.name === 'Item' && (node.name === 'Add' || node.name === 'Replace')) return 1;
+  return place === 1 && child.name === EmbeddingElement ? 2 : 0;
 }
