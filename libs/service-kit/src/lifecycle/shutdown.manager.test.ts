@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { OperationalError } from '../errors/dms.error';
+import { TimeoutError } from '../errors/timeout.error';
 import { createLogger } from '../logging/logger.factory';
 import { ShutdownManager } from './shutdown.manager';
 
@@ -86,5 +87,19 @@ describe('ShutdownManager', () => {
 
     expect(hook).toHaveBeenCalledTimes(1);
     expect(second).toBe(first);
+  });
+
+  it('counts a hook that throws its own TimeoutError as failed, not as the shutdown running out of time', async () => {
+    const { shutdown } = manager(5000);
+    const closed = jest.fn();
+    shutdown.register('close store', closed);
+    shutdown.register('close bus', async () => {
+      throw new TimeoutError('kafka disconnect', 100);
+    });
+
+    const outcome = await shutdown.shutdown('SIGTERM');
+
+    expect(outcome).toEqual({ exitCode: 1, failed: ['close bus'], timedOut: undefined, skipped: [] });
+    expect(closed).toHaveBeenCalledTimes(1);
   });
 });

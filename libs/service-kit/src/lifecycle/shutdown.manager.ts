@@ -1,4 +1,3 @@
-import { TimeoutError, withTimeout } from '../errors/timeout.error';
 import type { DrainState } from '../http/ops.router';
 import type { Logger } from '../logging/logger.factory';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes';
@@ -56,27 +55,22 @@ export class ShutdownManager implements DrainState {
 
   private async runHooks(reason: string): Promise<ShutdownOutcome> {
     const deadline = Date.now() + this.timeoutMs;
-    const pending = [...this.hooks].reverse();
+    const ordered = [...this.hooks].reverse();
     const failed: string[] = [];
     this.logger.info(
-      { reason, hooks: pending.map((entry) => entry.name), timeoutMs: this.timeoutMs },
+      { reason, hooks: ordered.map((entry) => entry.name), timeoutMs: this.timeoutMs },
       'shutting down',
     );
-    while (pending.length > 0) {
-      const { name, hook } = pending.shift()!;
+    for (const [index, { name, hook }] of ordered.entries()) {
       const started = Date.now();
-      try {
-        await withTimeout(
-          Promise.resolve().then(hook),
-          Math.max(0, deadline - started),
-          `shutdown hook ${name}`,
-        );
-        this.logger.info({ hook: name, durationMs: Date.now() - started }, 'shutdown hook done');
-      } catch (error) {
-        if (error instanceof TimeoutError) return this.outOfTime(name, pending, failed);
+      const result = await settleWithin(hook, deadline - started);
+      if (result.kind === 'timeout') return this.outOfTime(name, ordered.slice(index + 1), failed);
+      if (result.kind === 'failed') {
         // A failed hook must not keep the connections after it open; go on and report at the end.
         failed.push(name);
-        this.logger.error({ hook: name, err: error }, 'shutdown hook failed');
+        this.logger.error({ hook: name, err: result.error }, 'shutdown hook failed');
+      } else {
+        this.logger.info({ hook: name, durationMs: Date.now() - started }, 'shutdown hook done');
       }
     }
     const exitCode = failed.length === 0 ? EXIT_OK : EXIT_FAILURE;
@@ -88,5 +82,30 @@ export class ShutdownManager implements DrainState {
     const skipped = pending.map((entry) => entry.name);
     this.logger.error({ hook, skipped, failed, timeoutMs: this.timeoutMs }, 'shutdown ran out of time');
     return { exitCode: EXIT_FAILURE, failed, timedOut: hook, skipped };
+  }
+}
+
+type HookResult = { kind: 'done' } | { kind: 'failed'; error: unknown } | { kind: 'timeout' };
+
+/**
+ * Runs one hook against the remaining time. The deadline is told apart from errors the
+ * hook throws itself (a bus close may fail with its own TimeoutError; that is a failed
+ * hook, not the shutdown running out of time).
+ */
+async function settleWithin(hook: ShutdownHook, remainingMs: number): Promise<HookResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<HookResult>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), Math.max(0, remainingMs));
+  });
+  const work = Promise.resolve()
+    .then(hook)
+    .then(
+      (): HookResult => ({ kind: 'done' }),
+      (error: unknown): HookResult => ({ kind: 'failed', error }),
+    );
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
   }
 }
