@@ -36,7 +36,11 @@ export interface RpcSignalSubscription extends RpcRegistration {
 }
 
 export interface Rpc {
-  request<S extends RpcSubject>(subject: S, request: RpcRequest<S>, options?: RpcCallOptions): Promise<RpcResponse<S>>;
+  request<S extends RpcSubject>(
+    subject: S,
+    request: RpcRequest<S>,
+    options?: RpcCallOptions,
+  ): Promise<RpcResponse<S>>;
   /** Resolves once requests are routed to the handler. */
   serve<S extends RpcSubject>(options: RpcServeOptions<S>): Promise<RpcRegistration>;
   /**

@@ -1,5 +1,11 @@
 import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
-import type { Rpc, RpcCallOptions, RpcRegistration, RpcServeOptions, RpcSignalSubscription } from '../rpc.port';
+import type {
+  Rpc,
+  RpcCallOptions,
+  RpcRegistration,
+  RpcServeOptions,
+  RpcSignalSubscription,
+} from '../rpc.port';
 import { InFlightTracker } from './in-flight.tracker';
 import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { InProcessRpcHub } from './in-process-rpc.hub';

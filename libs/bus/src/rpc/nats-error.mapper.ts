@@ -8,7 +8,8 @@ export function isNatsNoResponders(error: unknown): boolean {
 
 /** Turns what `nc.request` rejects with into the typed errors of rpc.errors.ts. */
 export function mapNatsRequestError(subject: string, timeoutMs: number, error: unknown): DmsError {
-  if (!(error instanceof NatsError)) return new RpcTransportError(subject, 'unexpected failure', { cause: error });
+  if (!(error instanceof NatsError))
+    return new RpcTransportError(subject, 'unexpected failure', { cause: error });
   switch (error.code) {
     case ErrorCode.Timeout:
       return new RpcTimeoutError(subject, timeoutMs, { cause: error });

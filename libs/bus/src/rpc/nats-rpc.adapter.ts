@@ -1,6 +1,12 @@
 import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
 import { StringCodec, type Msg, type Subscription } from 'nats';
-import type { Rpc, RpcCallOptions, RpcRegistration, RpcServeOptions, RpcSignalSubscription } from '../rpc.port';
+import type {
+  Rpc,
+  RpcCallOptions,
+  RpcRegistration,
+  RpcServeOptions,
+  RpcSignalSubscription,
+} from '../rpc.port';
 import { InFlightTracker } from './in-flight.tracker';
 import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { connectNats, type NatsConnectionOptions } from './nats-connection';
@@ -13,7 +19,10 @@ import { parseRpcResponse, rpcDefinition } from './rpc-schema.validator';
 import { decodeRpcReply, encodeRpcRequest, readReply } from './rpc-wire.codec';
 
 export interface NatsRpcOptions
-  extends Pick<NatsConnectionOptions, 'initialReconnectDelayMs' | 'maxReconnectDelayMs' | 'reconnectSettleMs'> {
+  extends Pick<
+    NatsConnectionOptions,
+    'initialReconnectDelayMs' | 'maxReconnectDelayMs' | 'reconnectSettleMs'
+  > {
   servers: string | string[];
   /** Client name for the server's monitoring, e.g. `hlr-detector-7f9c`. */
   name: string;
@@ -35,7 +44,8 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
   const connection = await connectNats({ ...options, logger });
   const { nc } = connection;
-  const onWire = (subject: string): string => (options.subjectPrefix ? `${options.subjectPrefix}.${subject}` : subject);
+  const onWire = (subject: string): string =>
+    options.subjectPrefix ? `${options.subjectPrefix}.${subject}` : subject;
   const outgoing = new InFlightTracker();
   const registrations = new Set<RpcRegistration>();
   const lifecycle = new RpcEndpointLifecycle();
@@ -47,7 +57,8 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
     for (;;) {
       const remaining = deadline - Date.now();
       // nats.js 2.x drops what is published while disconnected, so hold the call until reconnected.
-      if (remaining <= 0 || !(await connection.whenConnected(remaining))) throw new RpcTimeoutError(subject, timeoutMs);
+      if (remaining <= 0 || !(await connection.whenConnected(remaining)))
+        throw new RpcTimeoutError(subject, timeoutMs);
       let reply: Msg;
       try {
         reply = await nc.request(onWire(subject), payload, { timeout: Math.max(1, deadline - Date.now()) });
@@ -70,12 +81,17 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
       queue: serve.queue ?? serve.subject,
       callback: (error, msg) => {
         if (error) return logger.error({ subject: serve.subject, err: error }, 'RPC subscription failed');
-        if (!msg.reply) return logger.warn({ subject: serve.subject }, 'RPC request without a reply subject dropped');
-        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then(async (replyJson) => {
-          // A reply published while disconnected is dropped by nats.js; hold it until the connection is back.
-          const sent = (await connection.whenConnected(REPLY_HOLD_MS)) && msg.respond(codec.encode(replyJson));
-          if (!sent) logger.warn({ subject: serve.subject }, 'RPC reply dropped: NATS connection not available');
-        });
+        if (!msg.reply)
+          return logger.warn({ subject: serve.subject }, 'RPC request without a reply subject dropped');
+        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then(
+          async (replyJson) => {
+            // A reply published while disconnected is dropped by nats.js; hold it until the connection is back.
+            const sent =
+              (await connection.whenConnected(REPLY_HOLD_MS)) && msg.respond(codec.encode(replyJson));
+            if (!sent)
+              logger.warn({ subject: serve.subject }, 'RPC reply dropped: NATS connection not available');
+          },
+        );
         void inFlight.track(answered).catch((err: unknown) => {
           logger.error({ subject: serve.subject, err }, 'RPC reply failed');
         });
@@ -133,8 +149,11 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
           }
         },
       });
+      const ready = nc.flush();
+      // Whoever awaits `ready` still sees a failure; nobody awaiting it must not crash the process.
+      ready.catch(() => undefined);
       const registration: RpcSignalSubscription = {
-        ready: nc.flush(),
+        ready,
         close: async () => {
           if (!subscription.isClosed()) subscription.unsubscribe();
           registrations.delete(registration);

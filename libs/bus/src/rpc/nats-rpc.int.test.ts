@@ -31,37 +31,45 @@ describe('NATS RPC across a broker restart', () => {
   // Longer than the capped reconnect delay below (500 ms + jitter), so both ends are back before the reply.
   const settleAfterRestartMs = 1_500;
 
-  it('answers a call in flight during a NATS restart and the calls made right after it', async () => {
-    const prefix = `test-${randomUUID()}`;
-    const fast = { initialReconnectDelayMs: 50, maxReconnectDelayMs: 500 };
-    const server = await natsEndpoint(prefix, 'restart-server', fast);
-    const client = await natsEndpoint(prefix, 'restart-client', fast);
-    opened.push(server, client);
-    const started = checkpoint();
-    const restarted = checkpoint();
-    await server.serve({
-      subject: 'system.echo.v1',
-      handler: async (request) => {
-        if (request.text !== 'across') return { text: request.text, servedBy: 'server' };
-        started.reach();
-        await restarted.reached;
-        await sleep(settleAfterRestartMs);
-        return { text: request.text, servedBy: 'server' };
-      },
-    });
+  it(
+    'answers a call in flight during a NATS restart and the calls made right after it',
+    async () => {
+      const prefix = `test-${randomUUID()}`;
+      const fast = { initialReconnectDelayMs: 50, maxReconnectDelayMs: 500 };
+      const server = await natsEndpoint(prefix, 'restart-server', fast);
+      const client = await natsEndpoint(prefix, 'restart-client', fast);
+      opened.push(server, client);
+      const started = checkpoint();
+      const restarted = checkpoint();
+      await server.serve({
+        subject: 'system.echo.v1',
+        handler: async (request) => {
+          if (request.text !== 'across') return { text: request.text, servedBy: 'server' };
+          started.reach();
+          await restarted.reached;
+          await sleep(settleAfterRestartMs);
+          return { text: request.text, servedBy: 'server' };
+        },
+      });
 
-    const inFlight = client.request('system.echo.v1', { text: 'across' }, { timeoutMs: restartBudgetMs + 10_000 });
-    await started.reached;
-    await promisify(execFile)('bash', [infraScript, 'restart', 'nats'], { timeout: restartBudgetMs });
-    restarted.reach();
-    // Sent while the clients may still be reconnecting: buffered, then answered once the server is back.
-    const after = Array.from({ length: 5 }, (_, i) =>
-      client.request('system.echo.v1', { text: `after-${i}` }, { timeoutMs: 10_000 }),
-    );
+      const inFlight = client.request(
+        'system.echo.v1',
+        { text: 'across' },
+        { timeoutMs: restartBudgetMs + 10_000 },
+      );
+      await started.reached;
+      await promisify(execFile)('bash', [infraScript, 'restart', 'nats'], { timeout: restartBudgetMs });
+      restarted.reach();
+      // Sent while the clients may still be reconnecting: held until reconnected, 503s retried while the server re-subscribes.
+      const after = Array.from({ length: 5 }, (_, i) =>
+        client.request('system.echo.v1', { text: `after-${i}` }, { timeoutMs: 10_000 }),
+      );
 
-    await expect(Promise.all(after)).resolves.toEqual(
-      Array.from({ length: 5 }, (_, i) => ({ text: `after-${i}`, servedBy: 'server' })),
-    );
-    await expect(inFlight).resolves.toEqual({ text: 'across', servedBy: 'server' });
-  }, restartBudgetMs + 30_000);
+      await expect(Promise.all(after)).resolves.toEqual(
+        Array.from({ length: 5 }, (_, i) => ({ text: `after-${i}`, servedBy: 'server' })),
+      );
+      await expect(inFlight).resolves.toEqual({ text: 'across', servedBy: 'server' });
+    },
+    restartBudgetMs + 30_000,
+  );
 });

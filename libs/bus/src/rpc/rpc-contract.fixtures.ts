@@ -32,7 +32,10 @@ export interface EchoHandlerOptions {
 }
 
 /** The system.echo.v1 handler of the suite: honours delayMs and fail, says who served. */
-export function echoHandler(servedBy: string, options: EchoHandlerOptions = {}): RpcHandler<'system.echo.v1'> {
+export function echoHandler(
+  servedBy: string,
+  options: EchoHandlerOptions = {},
+): RpcHandler<'system.echo.v1'> {
   return async (request): Promise<EchoResponse> => {
     options.onStart?.(request);
     if (request.delayMs) await sleep(request.delayMs);

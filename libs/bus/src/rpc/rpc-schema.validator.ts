@@ -1,4 +1,10 @@
-import { rpcCatalog, type RpcDefinition, type RpcRequest, type RpcResponse, type RpcSubject } from '@dms/contracts';
+import {
+  rpcCatalog,
+  type RpcDefinition,
+  type RpcRequest,
+  type RpcResponse,
+  type RpcSubject,
+} from '@dms/contracts';
 import { RpcUnknownSubjectError, RpcValidationError, type RpcValidationSide } from './rpc.errors';
 
 interface SchemaIssue {

@@ -24,9 +24,16 @@ describe('RPC wire envelope', () => {
   });
 
   it('carries an operational error code and retriable flag to the caller', () => {
-    const error = failureOf(() => roundTrip(errorReply(new OperationalError('HLR_UNREACHABLE', 'HLR did not answer'))));
+    const error = failureOf(() =>
+      roundTrip(errorReply(new OperationalError('HLR_UNREACHABLE', 'HLR did not answer'))),
+    );
     expect(error).toBeInstanceOf(RpcRemoteError);
-    expect(error).toMatchObject({ code: 'HLR_UNREACHABLE', retriable: true, message: 'HLR did not answer', subject: SUBJECT });
+    expect(error).toMatchObject({
+      code: 'HLR_UNREACHABLE',
+      retriable: true,
+      message: 'HLR did not answer',
+      subject: SUBJECT,
+    });
   });
 
   it('keeps a user error not retriable', () => {

@@ -31,7 +31,8 @@ export function errorReply(error: unknown): RpcWireReply {
   if (error instanceof RpcValidationError && error.side === 'request') {
     return { error: { code: error.code, message: error.reason, retriable: false } };
   }
-  if (isDmsError(error)) return { error: { code: error.code, message: error.message, retriable: error.retriable } };
+  if (isDmsError(error))
+    return { error: { code: error.code, message: error.message, retriable: error.retriable } };
   return { error: { code: RPC_REMOTE_FAILED, message: 'the handler failed unexpectedly', retriable: false } };
 }
 

@@ -46,7 +46,10 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
 
     it('answers a request with the handler response', async () => {
       const { client } = await serverAndClient();
-      await expect(client.request(ECHO, { text: 'hello' })).resolves.toEqual({ text: 'hello', servedBy: 'server' });
+      await expect(client.request(ECHO, { text: 'hello' })).resolves.toEqual({
+        text: 'hello',
+        servedBy: 'server',
+      });
     });
 
     it('refuses an invalid request on the serving side without running the handler', async () => {
@@ -75,7 +78,11 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
       const { client } = await serverAndClient();
       const operational = await rejectionOf(client.request(ECHO, { text: 'x', fail: 'HLR_UNREACHABLE' }));
       expect(operational).toBeInstanceOf(RpcRemoteError);
-      expect(operational).toMatchObject({ code: 'HLR_UNREACHABLE', retriable: true, message: 'echo failed: HLR_UNREACHABLE' });
+      expect(operational).toMatchObject({
+        code: 'HLR_UNREACHABLE',
+        retriable: true,
+        message: 'echo failed: HLR_UNREACHABLE',
+      });
       const user = await rejectionOf(client.request(ECHO, { text: 'x', fail: 'IMEI_MALFORMED:user' }));
       expect(user).toBeInstanceOf(RpcRemoteError);
       expect(user).toMatchObject({ code: 'IMEI_MALFORMED', retriable: false });
@@ -94,7 +101,9 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
     it('times out a slow handler with RpcTimeoutError', async () => {
       const { client } = await serverAndClient();
       const startedAt = Date.now();
-      const error = await rejectionOf(client.request(ECHO, { text: 'slow', delayMs: 800 }, { timeoutMs: 200 }));
+      const error = await rejectionOf(
+        client.request(ECHO, { text: 'slow', delayMs: 800 }, { timeoutMs: 200 }),
+      );
       expect(error).toBeInstanceOf(RpcTimeoutError);
       expect(error).toMatchObject({ code: 'RPC_TIMEOUT', retriable: true });
       expect(Date.now() - startedAt).toBeLessThan(700);
@@ -122,10 +131,14 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
     it('shares the load between two servers of one queue group', async () => {
       const servers = [await endpoint('a'), await endpoint('b')];
       await Promise.all(
-        servers.map((server, i) => server.serve({ subject: ECHO, queue: 'echo-workers', handler: echoHandler(`s${i}`) })),
+        servers.map((server, i) =>
+          server.serve({ subject: ECHO, queue: 'echo-workers', handler: echoHandler(`s${i}`) }),
+        ),
       );
       const client = await endpoint('client');
-      const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => client.request(ECHO, { text: `${i}` })));
+      const replies = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => client.request(ECHO, { text: `${i}` })),
+      );
       const servedBy = replies.map((reply) => reply.servedBy);
       expect(servedBy.filter((who) => who === 's0').length).toBeGreaterThan(0);
       expect(servedBy.filter((who) => who === 's1').length).toBeGreaterThan(0);
@@ -135,7 +148,10 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
     it('finishes an in-flight call before close() resolves, then stops serving', async () => {
       const server = await endpoint('server');
       const started = checkpoint();
-      await server.serve({ subject: ECHO, handler: echoHandler('server', { onStart: () => started.reach() }) });
+      await server.serve({
+        subject: ECHO,
+        handler: echoHandler('server', { onStart: () => started.reach() }),
+      });
       const client = await endpoint('client');
       const events: string[] = [];
       const call = client.request(ECHO, { text: 'in-flight', delayMs: 300 }).then((reply) => {
@@ -146,7 +162,9 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
       await server.close().then(() => events.push('closed'));
       await expect(call).resolves.toEqual({ text: 'in-flight', servedBy: 'server' });
       expect(events).toEqual(['answered', 'closed']);
-      await expect(rejectionOf(client.request(ECHO, { text: 'late' }))).resolves.toBeInstanceOf(RpcNoResponderError);
+      await expect(rejectionOf(client.request(ECHO, { text: 'late' }))).resolves.toBeInstanceOf(
+        RpcNoResponderError,
+      );
       await expect(rejectionOf(server.request(ECHO, { text: 'x' }))).resolves.toBeInstanceOf(RpcClosedError);
     });
 
@@ -172,19 +190,24 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
       closing.reach();
       await expect(call).resolves.toEqual({ text: 'during-drain', servedBy: 'relay', via: 'downstream' });
       await closed;
-      await expect(rejectionOf(relay.request(ECHO, { text: 'after' }))).resolves.toBeInstanceOf(RpcClosedError);
+      await expect(rejectionOf(relay.request(ECHO, { text: 'after' }))).resolves.toBeInstanceOf(
+        RpcClosedError,
+      );
     });
 
     it('delivers signals to every subscriber of a matching subject, as JSON', async () => {
       const publisher = await endpoint('publisher');
       const feeds = [await endpoint('console-1'), await endpoint('console-2')];
       const received: unknown[][] = [[], []];
-      const subscriptions = feeds.map((feed, i) => feed.onSignal('feed.device.*', (payload) => received[i]?.push(payload)));
+      const subscriptions = feeds.map((feed, i) =>
+        feed.onSignal('feed.device.*', (payload) => received[i]?.push(payload)),
+      );
       await Promise.all(subscriptions.map((subscription) => subscription.ready));
       publisher.signal('feed.other.1', { ignored: true });
       publisher.signal('feed.device.42', { imei: '490154203237518', at: new Date(0) });
       await waitFor(() => received.every((list) => list.length > 0));
-      for (const list of received) expect(list[0]).toEqual({ imei: '490154203237518', at: '1970-01-01T00:00:00.000Z' });
+      for (const list of received)
+        expect(list[0]).toEqual({ imei: '490154203237518', at: '1970-01-01T00:00:00.000Z' });
     });
 
     it('refuses a subject that is not in the catalog', async () => {

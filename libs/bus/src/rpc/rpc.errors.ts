@@ -63,13 +63,19 @@ export class RpcUnknownSubjectError extends UserError {
 /** This RPC endpoint was closed; the call was not sent. Another instance may take it. */
 export class RpcClosedError extends OperationalError {
   constructor(operation: string) {
-    super('RPC_CLOSED', `RPC endpoint is closed (${operation})`, { retriable: false, details: { operation } });
+    super('RPC_CLOSED', `RPC endpoint is closed (${operation})`, {
+      retriable: false,
+      details: { operation },
+    });
   }
 }
 
 /** The transport failed in a way that is neither a timeout nor a missing responder. */
 export class RpcTransportError extends OperationalError {
   constructor(subject: string, reason: string, options: DmsErrorOptions = {}) {
-    super('RPC_TRANSPORT', `transport failure on ${subject}: ${reason}`, { ...options, details: { subject, reason } });
+    super('RPC_TRANSPORT', `transport failure on ${subject}: ${reason}`, {
+      ...options,
+      details: { subject, reason },
+    });
   }
 }

@@ -9,14 +9,20 @@ export interface RpcDefinition<Req extends z.ZodType = z.ZodType, Res extends z.
   readonly doc: string;
 }
 
-function define<Req extends z.ZodType, Res extends z.ZodType>(def: RpcDefinition<Req, Res>): RpcDefinition<Req, Res> {
+function define<Req extends z.ZodType, Res extends z.ZodType>(
+  def: RpcDefinition<Req, Res>,
+): RpcDefinition<Req, Res> {
   return def;
 }
 
 export const rpcCatalog = {
   /** Used by the RPC contract suite and by health probes: echoes its input. */
   'system.echo.v1': define({
-    request: z.object({ text: z.string(), delayMs: z.number().int().min(0).max(60_000).optional(), fail: z.string().optional() }),
+    request: z.object({
+      text: z.string(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+      fail: z.string().optional(),
+    }),
     response: z.object({ text: z.string(), servedBy: z.string() }),
     doc: 'Echo, for contract tests and liveness of the RPC fabric.',
   }),
