@@ -13,7 +13,8 @@ export function assertUpdate(update: Update): void {
       throw new InvalidQueryError(`unknown update operator ${key}`);
     }
   }
-  for (const path of Object.keys(update.$set ?? {})) paths.push(path);
+  // An undefined value is dropped (JSON, and the Mongo client's ignoreUndefined), so it is no path.
+  for (const [path, value] of Object.entries(update.$set ?? {})) if (value !== undefined) paths.push(path);
   for (const path of update.$unset ?? []) paths.push(path);
   for (const [path, by] of Object.entries(update.$inc ?? {})) {
     if (typeof by !== 'number' || !Number.isFinite(by)) {
