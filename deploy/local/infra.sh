@@ -33,6 +33,8 @@ REDIS_PORT="${DMS_INFRA_REDIS_PORT:-16379}"
 NATS_PORT="${DMS_INFRA_NATS_PORT:-14222}"
 
 SERVERS=(kafka ferretdb redis nats)
+# Kafka last: formatting its storage on a first start takes seconds the others need not wait.
+START_ORDER=(redis nats ferretdb kafka)
 START_TIMEOUT="${DMS_INFRA_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${DMS_INFRA_STOP_TIMEOUT:-30}"
 
@@ -313,7 +315,8 @@ print_env() {
 take_lock() {
   mkdir -p "$INFRA_DIR"
   exec 9>"$INFRA_DIR/.lock"
-  flock 9
+  flock -w "${DMS_INFRA_LOCK_TIMEOUT:-900}" 9 \
+    || die "another infra.sh has held $INFRA_DIR/.lock for too long (a cold install? see ps)"
 }
 
 KAFKA_JAVA_BASE=(-Xmx256m -Dkafka.logs.dir="$INFRA_DIR/kafka/logs" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.xml" -Djava.awt.headless=true)
@@ -328,12 +331,12 @@ cmd_up() {
   take_lock
   ((install)) && install_all
   declare -A started=()
-  for name in "${SERVERS[@]}"; do
+  for name in "${START_ORDER[@]}"; do
     started[$name]="$(now)"
     if ! owned_pid "$name" >/dev/null; then log "starting $name"; fi
     start_server "$name"
   done
-  for name in "${SERVERS[@]}"; do wait_answers "$name" "${started[$name]}"; done
+  for name in "${START_ORDER[@]}"; do wait_answers "$name" "${started[$name]}"; done
   warm_kafka
   log "all servers answer ($(elapsed "$t0") in all); data and logs under $INFRA_DIR"
   print_env
