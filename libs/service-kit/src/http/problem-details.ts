@@ -44,8 +44,15 @@ function exposedClientError(error: unknown): { status: number; code: string; mes
   return { status, code, message: candidate.message ?? STATUS_CODES[status] ?? 'Bad Request' };
 }
 
-function withoutSecrets(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).filter(([key]) => !isSecretKey(key)));
+/** Details travel to the caller, out of the logger's reach, so secret-bearing keys are dropped at every depth. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !isSecretKey(key))
+      .map(([key, item]) => [key, withoutSecrets(item)]),
+  );
 }
 
 /**
@@ -70,7 +77,8 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     };
     if (status < 500) {
       problem.detail = error.message;
-      if (error.details !== undefined) problem.details = withoutSecrets(error.details);
+      if (error.details !== undefined)
+        problem.details = withoutSecrets(error.details) as Record<string, unknown>;
     }
     return problem;
   }
