@@ -1,0 +1,56 @@
+import {
+  defineConfig,
+  field,
+  hostPortListSchema,
+  logLevelSchema,
+  millisecondsSchema,
+  portSchema,
+  secret,
+  type LoadedConfig,
+} from '@dms/service-kit';
+import { z } from 'zod';
+
+/**
+ * The one config of hlr-detector (STYLE.md 7). Without DMS_KAFKA_BROKERS, DMS_MONGO_URL or
+ * DMS_REDIS_URL the standalone process uses the in-process bus, the embedded SQLite store
+ * and the in-memory key-value store respectively (embedded mode).
+ */
+export const hlrDetectorConfig = defineConfig({
+  port: field({ env: 'PORT', schema: portSchema, default: 8080, doc: 'HTTP port of the REST API and /healthz /readyz /metrics' }),
+  logLevel: field({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'Log level' }),
+  adminToken: secret({ env: 'DMS_ADMIN_TOKEN', doc: 'Bearer token required by POST /api/v1/hlr/observations' }),
+  kafkaBrokers: field({
+    env: 'DMS_KAFKA_BROKERS',
+    schema: hostPortListSchema,
+    optional: true,
+    expected: 'host:port[,host:port...]',
+    doc: 'Kafka bootstrap servers; unset = in-process bus (embedded mode)',
+  }),
+  topicPrefix: field({
+    env: 'DMS_TOPIC_PREFIX',
+    schema: z.string().regex(/^[A-Za-z0-9._-]*$/),
+    default: '',
+    doc: 'Prepended to every Kafka topic (an environment or a test run); the product topics carry none',
+  }),
+  consumerGroup: field({ env: 'DMS_HLR_GROUP', schema: z.string().min(1), default: 'hlr-detector', doc: 'Kafka consumer group of the observation subscription' }),
+  mongoUrl: field({ env: 'DMS_MONGO_URL', schema: z.string().startsWith('mongodb'), optional: true, doc: 'MongoDB URL; unset = embedded SQLite store' }),
+  mongoDatabase: field({ env: 'DMS_HLR_MONGO_DATABASE', schema: z.string().min(1), default: 'hlr-detector', doc: 'MongoDB database of this service' }),
+  embeddedFile: field({ env: 'DMS_HLR_SQLITE_FILE', schema: z.string().min(1), default: './data/hlr-detector.sqlite', doc: 'SQLite file of the embedded store' }),
+  redisUrl: field({ env: 'DMS_REDIS_URL', schema: z.string().startsWith('redis'), optional: true, doc: 'Redis URL of the state cache; unset = in-memory cache' }),
+  cacheTtlMs: field({ env: 'DMS_HLR_CACHE_TTL_MS', schema: millisecondsSchema, default: 3_600_000, doc: 'Time a subscriber state stays in the key-value cache' }),
+  localCacheEntries: field({
+    env: 'DMS_HLR_LOCAL_CACHE_ENTRIES',
+    schema: z.coerce.number().int().min(0),
+    default: 200_000,
+    doc: 'Subscriber states kept in process memory per instance, valid only while this instance reads a partition without gaps; 0 disables',
+  }),
+  lastSeenWriteIntervalMs: field({
+    env: 'DMS_HLR_LAST_SEEN_WRITE_INTERVAL_MS',
+    schema: millisecondsSchema,
+    default: 0,
+    doc: 'An unchanged combination rewrites the stored last-seen time only when it advanced by more than this; 0 = on every observation',
+  }),
+  shutdownTimeoutMs: field({ env: 'DMS_SHUTDOWN_TIMEOUT_MS', schema: millisecondsSchema, default: 10_000, doc: 'Bound on the orderly shutdown' }),
+});
+
+export type HlrDetectorConfig = LoadedConfig<typeof hlrDetectorConfig>;
