@@ -38,6 +38,8 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
     waiters.clear();
   };
 
+  // With waitOnFirstConnect this await lasts until NATS is reachable; say what we wait for.
+  options.logger.info({ servers: options.servers, name: options.name }, 'connecting to NATS');
   const nc = await connect({
     servers: options.servers,
     name: options.name,
