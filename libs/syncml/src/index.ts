@@ -7,3 +7,5 @@ export * from './mapping';
 export * from './auth';
 export * from './notification';
 export * from './message.codec';
+export * from './wbxml';
+export * from './sizing';
