@@ -86,7 +86,8 @@ class BodyDecoder {
     const r = this.r;
     while (this.root === undefined) {
       const at = r.pos;
-      const b = r.u8(this.stack.length === 0 ? 'the document body' : `<${this.top().node.name}>`);
+      if (at >= r.bytes.length) throw r.truncated(this.stack.length === 0 ? 'the document body' : `<${this.top().node.name}>`);
+      const b = r.bytes[r.pos++]!;
       switch (b) {
         case G.SWITCH_PAGE:
           this.page = r.u8('SWITCH_PAGE');

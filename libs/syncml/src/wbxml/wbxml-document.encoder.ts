@@ -66,10 +66,11 @@ class BodyEncoder {
 
   /** `place`: 1 = node is an Item of Add/Replace, 2 = node is the Data of such an Item (libwbxml's OPAQUE rule). */
   element(node: ElementNode, parentNs: string, isRoot = false, place = 0): void {
-    const ns = canonicalNamespace(node.ns ?? parentNs);
+    // parentNs is already canonical; only an element's own xmlns needs the alias lookup.
+    const ns = node.ns === undefined ? parentNs : canonicalNamespace(node.ns);
     if (!isRoot && this.shouldEmbed(node, ns)) return this.embedded(node, ns);
-    const children = node.children.filter((c) => c.kind !== 'text' || c.value !== '');
-    const content = children.length > 0 ? TagFlags.hasContent : 0;
+    const children = node.children;
+    const content = children.some((c) => c.kind !== 'text' || c.value !== '') ? TagFlags.hasContent : 0;
     const cp = this.pagesByNs.get(ns);
     const token = cp?.tokenOf(node.name);
     if (cp === undefined || token === undefined) {
@@ -82,7 +83,7 @@ class BodyEncoder {
     for (const child of children) {
       if (child.kind === 'element') this.element(child, ns, false, childPlace(node, child, place));
       else if (child.kind === 'opaque') this.w.opaque(child.bytes);
-      else this.text(child, node, place === 2);
+      else if (child.value !== '') this.text(child, node, place === 2);
     }
     if (content) this.w.end();
   }

@@ -32,6 +32,7 @@ export class WbxmlWriter {
 
   /** mb_u_int32: 7 bits per byte, most significant group first, 0x80 on all but the last. */
   mbUint32(value: number): this {
+    if (value < 0x80) return this.u8(value);
     const groups: number[] = [value & 0x7f];
     for (let v = Math.floor(value / 128); v > 0; v = Math.floor(v / 128)) groups.unshift((v & 0x7f) | 0x80);
     for (const g of groups) this.u8(g);
@@ -61,9 +62,17 @@ export class WbxmlWriter {
   strI(value: string): this {
     // Worst case 3 bytes per UTF-16 unit; encodeInto writes straight into the buffer.
     this.ensure(value.length * 3 + 2);
-    this.buf[this.len++] = GlobalTokens.STR_I;
-    this.len += utf8.encodeInto(value, this.buf.subarray(this.len)).written;
-    this.buf[this.len++] = 0;
+    const buf = this.buf;
+    buf[this.len++] = GlobalTokens.STR_I;
+    // ASCII (CmdIDs, codes, URIs) is copied directly: encodeInto costs more than it saves on short strings.
+    let i = 0;
+    for (; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[this.len++] = c;
+    }
+    if (i < value.length) this.len += utf8.encodeInto(value.slice(i), buf.subarray(this.len)).written;
+    buf[this.len++] = 0;
     return this;
   }
 
