@@ -50,7 +50,13 @@ export const hlrDetectorConfig = defineConfig({
     default: 0,
     doc: 'An unchanged combination rewrites the stored last-seen time only when it advanced by more than this; 0 = on every observation',
   }),
-  shutdownTimeoutMs: field({ env: 'DMS_SHUTDOWN_TIMEOUT_MS', schema: millisecondsSchema, default: 10_000, doc: 'Bound on the orderly shutdown' }),
+  partitionsConcurrency: field({
+    env: 'DMS_HLR_PARTITIONS_CONCURRENCY',
+    schema: z.coerce.number().int().min(1).max(256),
+    default: 8,
+    doc: 'Partitions of the observation topic handled in parallel by one instance (each still in order)',
+  }),
+  publishLingerMs: field({ env: 'DMS_HLR_PUBLISH_LINGER_MS', schema: millisecondsSchema, default: 2, doc: 'Kafka publishes within this window share one produce request' }),
 });
 
 export type HlrDetectorConfig = LoadedConfig<typeof hlrDetectorConfig>;

@@ -1,0 +1,35 @@
+import type { CombinationDetected } from '@dms/contracts';
+import type { SubscriberState } from './subscriber-state';
+
+/** A subscriber state as read, with the token an update must match (the stored observedAt). */
+export interface KnownState {
+  readonly state: SubscriberState;
+  /** observedAt of the stored document; optimistic-concurrency token. */
+  readonly version: string;
+  readonly versionMs: number;
+}
+
+/** Where a message sits in its partition; lets an instance trust what it cached while it reads without gaps. */
+export interface StreamPosition {
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** Last known state per subscriber (data-access/subscriber-states.ts). */
+export interface SubscriberStates {
+  load(msisdn: string, position?: StreamPosition): Promise<KnownState | undefined>;
+  /** Writes a changed combination; false when `expected` is no longer what is stored (another instance won). */
+  save(next: SubscriberState, expected: KnownState | undefined, position?: StreamPosition): Promise<boolean>;
+  /** Records a newer sighting of the same combination; may defer the store write (DMS_HLR_LAST_SEEN_WRITE_INTERVAL_MS). */
+  touch(next: SubscriberState, expected: KnownState, position?: StreamPosition): Promise<boolean>;
+}
+
+/** Handsets (14-digit IMEI) ever seen with any subscriber. */
+export interface SeenTerminals {
+  hasBeenSeen(imei: string): Promise<boolean>;
+  markSeen(imei: string, msisdn: string, observedAt: string): Promise<void>;
+}
+
+export interface DetectionPublisher {
+  publish(event: CombinationDetected, id: string): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import type { EventBus, Subscription } from '@dms/bus';
+import { createMetricsRegistry, type Logger } from '@dms/service-kit';
+import type { DocumentStore, KeyValueStore } from '@dms/store';
+import express, { type Router } from 'express';
+import type { Registry } from 'prom-client';
+import { PartitionLocalCache } from './data-access/partition-local.cache';
+import { SeenTerminalRepository } from './data-access/seen-terminal.repository';
+import { SubscriberStateRepository } from './data-access/subscriber-state.repository';
+import { TieredSubscriberStates } from './data-access/subscriber-states';
+import { CombinationDetectionService } from './domain/combination-detection.service';
+import { subscribeToObservations } from './entry-points/bus/observation.subscription';
+import { createObservationsRouter } from './entry-points/http/observations.router';
+import { DetectionMetrics } from './entry-points/observability/detection.metrics';
+
+export const HLR_DETECTOR_SOURCE = '/services/hlr-detector';
+export const DETECTIONS_TOPIC = 'terminal.combination-detected.v1' as const;
+
+/** The part of HlrDetectorConfig the composition needs (embedded mode builds it by hand). */
+export interface HlrDetectorSettings {
+  adminToken: string;
+  consumerGroup: string;
+  cacheTtlMs: number;
+  localCacheEntries: number;
+  lastSeenWriteIntervalMs: number;
+}
+
+export interface HlrDetectorDependencies {
+  bus: EventBus;
+  /** The service's own DocumentStore (its own Mongo database, or the embedded SQLite file). */
+  store: DocumentStore;
+  /** The state cache: Redis, or the in-memory KeyValueStore. */
+  cache: KeyValueStore;
+  logger: Logger;
+  config: HlrDetectorSettings;
+  /** Registry for the service's counters; default a new one labelled service=hlr-detector. */
+  registry?: Registry;
+}
+
+export interface HlrDetector {
+  /** POST /api/v1/hlr/observations (bearer token); mount it in any express app. */
+  readonly router: Router;
+  readonly registry: Registry;
+  /** Starts consuming `hlr.imei-observations.v1` in consumer group `config.consumerGroup`. */
+  start(): Promise<void>;
+  /** Stops consuming (drains the in-flight observation, commits). Does not close bus, store or cache: the caller owns them. */
+  stop(): Promise<void>;
+}
+
+/** Wires hlr-detector on the adapters it is given; used by main.ts and by the embedded single process. */
+export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
+  const { bus, store, cache, logger, config } = deps;
+  const registry = deps.registry ?? createMetricsRegistry({ service: 'hlr-detector', defaultMetrics: false });
+  const metrics = new DetectionMetrics(registry);
+  const local = new PartitionLocalCache(config.localCacheEntries);
+  const repository = new SubscriberStateRepository({ store, cache, cacheTtlMs: config.cacheTtlMs, logger });
+  const states = new TieredSubscriberStates(repository, local, config.lastSeenWriteIntervalMs);
+  const publisher = {
+    async publish(event: Parameters<typeof bus.publish<typeof DETECTIONS_TOPIC>>[1], id: string) {
+      await bus.publish(DETECTIONS_TOPIC, event, { id, key: event.msisdn });
+    },
+  };
+  const service = new CombinationDetectionService(states, new SeenTerminalRepository(store), publisher);
+  const router = express.Router();
+  router.use(createObservationsRouter({ bus, adminToken: config.adminToken, metrics }));
+  let subscription: Subscription | undefined;
+
+  return {
+    router,
+    registry,
+    async start() {
+      subscription ??= await subscribeToObservations({ bus, group: config.consumerGroup, service, local, metrics, logger });
+    },
+    async stop() {
+      const current = subscription;
+      subscription = undefined;
+      await current?.close();
+    },
+  };
+}
