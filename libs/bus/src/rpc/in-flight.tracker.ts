@@ -24,3 +24,20 @@ export class InFlightTracker {
     while (this.pending.size > 0) await Promise.all(this.pending);
   }
 }
+
+/** Waits for `work` at most `ms`; true if it settled (either way) in time. Never rejects. */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -7,7 +7,7 @@ import type {
   RpcServeOptions,
   RpcSignalSubscription,
 } from '../rpc.port';
-import { InFlightTracker } from './in-flight.tracker';
+import { InFlightTracker, settlesWithin } from './in-flight.tracker';
 import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { connectNats, type NatsConnectionOptions } from './nats-connection';
 import { isNatsNoResponders, mapNatsRequestError } from './nats-error.mapper';
@@ -37,6 +37,8 @@ const codec = StringCodec();
 const NO_RESPONDER_RETRY_MS = 100;
 /** How long a finished handler's reply waits for a lost connection; callers rarely wait longer. */
 const REPLY_HOLD_MS = 30_000;
+/** Bound on each transport step of close() (not on the handlers, which always finish). */
+const TRANSPORT_DRAIN_MS = 5_000;
 
 /** RPC over NATS core request/reply with queue groups; passes rpc.contract.ts like the in-process adapter. */
 export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
@@ -108,7 +110,11 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
       close: () => {
         closed ??= (async () => {
           // Unsubscribe first (no new requests), let queued messages start, then wait for their handlers.
-          if (!nc.isClosed()) await subscription.drain();
+          // drain() waits for the server's PONG; if the broker is away, give up after a while, unsubscribe locally.
+          if (!nc.isClosed() && !(await settlesWithin(subscription.drain(), TRANSPORT_DRAIN_MS))) {
+            logger.warn({ subject: subscription.getSubject() }, 'RPC subscription drain timed out');
+            subscription.unsubscribe();
+          }
           await inFlight.drained();
           registrations.delete(registration);
         })();
@@ -168,8 +174,10 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
         },
         finish: async () => {
           await outgoing.drained();
-          // Drain flushes the replies the handlers just published, then closes.
-          if (!nc.isClosed()) await nc.drain();
+          // Drain flushes the replies the handlers just published, then closes. nats.js swallows a drain that
+          // fails on a disconnect and leaves the connection open, so close it ourselves in that case.
+          if (!nc.isClosed()) await settlesWithin(nc.drain(), TRANSPORT_DRAIN_MS);
+          if (!nc.isClosed()) await nc.close();
           await connection.watching;
         },
       });

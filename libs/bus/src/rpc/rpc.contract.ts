@@ -34,9 +34,10 @@ export function defineRpcContract(name: string, factory: RpcContractFactory): vo
       };
     });
 
+    // Closing waits for handlers and, over NATS, for a broker that may be restarting.
     afterEach(async () => {
       await Promise.all(opened.map((rpc) => rpc.close()));
-    });
+    }, 15_000);
 
     async function serverAndClient(): Promise<{ server: Rpc; client: Rpc }> {
       const server = await endpoint('server');
