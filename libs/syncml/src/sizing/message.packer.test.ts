@@ -77,6 +77,20 @@ describe.each(['xml', 'wbxml'] as const)('packMessages in %s', (encoding) => {
     for (const message of messages) expect(decodeMessage(encodeMessage(message, encoding)).message).toEqual(message);
   });
 
+  it('continues a DS Sync in the next messages with the same Target/Source, NumberOfChanges on the first part only', () => {
+    const adds: Command[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'Add', cmdId: String(i + 3), meta: { type: 'text/vcard' }, items: [{ source: { locURI: String(100 + i) }, data: `BEGIN:VCARD\r\nFN:Person ${i}\r\nEND:VCARD\r\n` }] }));
+    const sync: Command = { kind: 'Sync', cmdId: '2', target: { locURI: 'contacts' }, source: { locURI: './addressbook' }, numberOfChanges: 40, commands: adds };
+    const alert: Command = { kind: 'Alert', cmdId: '1', data: 200, items: [] };
+    const messages = packMessages({ ...header, verProto: 'SyncML/1.2' }, [alert, sync], { maxMsgSize: 1500, encoding });
+    expect(messages.length).toBeGreaterThan(2);
+    const syncs = messages.flatMap((message) => message.body.commands.filter((c) => c.kind === 'Sync'));
+    expect(syncs).toHaveLength(messages.length);
+    expect(syncs.flatMap((part) => part.commands)).toEqual(adds);
+    expect(syncs.map((part) => part.numberOfChanges)).toEqual([40, ...syncs.slice(1).map(() => undefined)]);
+    for (const part of syncs) expect([part.target, part.source]).toEqual([{ locURI: 'contacts' }, { locURI: './addressbook' }]);
+    for (const message of messages) expect(size(message, encoding)).toBeLessThanOrEqual(1500);
+  });
+
   it('refuses a command that cannot fit even alone', () => {
     const big: Command = { kind: 'Replace', cmdId: '1', items: [{ target: { locURI: './big' }, data: 'x'.repeat(5000) }] };
     expect(() => packMessages(header, [big], { maxMsgSize: 2000, encoding })).toThrow(expect.objectContaining({ code: 'SYNCML_TOO_LARGE' }));

@@ -26,7 +26,9 @@ export interface PackedMessage {
  * every message needs, OMA DM 1.2 8.3), then as many of `pending` as fit in MaxMsgSize,
  * in order. Final only when everything fitted and `final` is set (a package's last
  * message, DM 1.2 2.1.2). Commands are never split (Atomic and Sequence must fit in one
- * message); an item too large for any message must be chunked first (chunkLargeObject).
+ * message) except a DS Sync, whose inner commands may continue in a Sync of the next
+ * message (NumberOfChanges only on the first part); an item too large for any message
+ * must be chunked first (chunkLargeObject).
  *
  * Sizes are measured by encoding the candidate message: an exponential then binary
  * search over how many commands fit, so filling a message of k commands costs
@@ -42,25 +44,47 @@ export function packNextMessage(header: SyncHdr, leading: readonly Command[], pe
   const fits = (count: number) => size(build(count)) <= options.maxMsgSize;
 
   if (!fits(0)) throw tooLarge(`header and ${leading.length} leading command(s) alone exceed MaxMsgSize ${options.maxMsgSize}`);
-  if (pending.length === 0) return { message: build(0), rest: [] };
-  if (!fits(1)) {
-    const first = pending[0];
-    throw tooLarge(`${first?.kind ?? 'command'} ${first && 'cmdId' in first ? (first.cmdId ?? '') : ''} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`);
+  const count = largestFitting(pending.length, fits);
+  if (count === pending.length) return { message: build(count), rest: [] };
+  const next = pending[count];
+  // DS (RepPro 1.2): a Sync may continue in the next message with the same Target/Source.
+  if (next?.kind === 'Sync' && next.commands.length > 1) {
+    const withSync = (inner: number): SyncMLMessage => ({
+      hdr: header,
+      body: { commands: [...leading, ...pending.slice(0, count), { ...next, commands: next.commands.slice(0, inner) }], final: false },
+    });
+    const inner = largestFitting(next.commands.length - 1, (k) => k === 0 || size(withSync(k)) <= options.maxMsgSize);
+    if (inner > 0) {
+      const { numberOfChanges: _counted, ...continuation } = next;
+      const rest = [{ ...continuation, commands: next.commands.slice(inner) }, ...pending.slice(count + 1)];
+      return { message: withSync(inner), rest };
+    }
   }
-  // Exponential search for an upper bound, then binary search: `low` fits, `high` does not.
-  let low = 1;
-  let high = 2;
-  while (high <= pending.length && fits(high)) {
+  if (count === 0) {
+    const id = 'cmdId' in next! && next.cmdId !== undefined ? ` ${next.cmdId}` : '';
+    throw tooLarge(`${next!.kind}${id} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`);
+  }
+  return { message: build(count), rest: pending.slice(count) };
+}
+
+/**
+ * Largest n in 0..max with fits(n), for a predicate true at 0 and monotone (more commands
+ * never encode smaller): exponential search for a bound, then binary search.
+ */
+function largestFitting(max: number, fits: (n: number) => boolean): number {
+  let low = 0;
+  let high = 1;
+  while (high <= max && fits(high)) {
     low = high;
     high *= 2;
   }
-  high = Math.min(high, pending.length + 1);
+  high = Math.min(high, max + 1);
   while (high - low > 1) {
     const mid = (low + high) >>> 1;
     if (fits(mid)) low = mid;
     else high = mid;
   }
-  return { message: build(low), rest: pending.slice(low) };
+  return low;
 }
 
 /**
