@@ -1,18 +1,13 @@
 import type { EventBus } from '@dms/bus';
-import { eventCatalog, formatIssues, type HlrImeiObservation } from '@dms/contracts';
 import { UserError } from '@dms/service-kit';
 import express, { Router } from 'express';
+import { validateObservations, type InvalidObservation } from '../../domain/observation.validation';
 import type { DetectionMetrics } from '../observability/detection.metrics';
 import { bearerAuth } from './bearer-auth.middleware';
 import { OBSERVATIONS_TOPIC } from '../bus/observation.subscription';
 
 /** Observations per request; a mirror file goes through the CLI import instead. */
 export const MAX_OBSERVATIONS_PER_REQUEST = 10_000;
-
-export interface InvalidObservation {
-  index: number;
-  reason: string;
-}
 
 /** 400: the body names every invalid item; nothing was published. */
 export class InvalidObservationsError extends UserError {
@@ -25,20 +20,6 @@ export class TooManyObservationsError extends UserError {
   constructor(count: number) {
     super('HLR_TOO_MANY_OBSERVATIONS', `${count} observations in one request; at most ${MAX_OBSERVATIONS_PER_REQUEST}`);
   }
-}
-
-const definition = eventCatalog[OBSERVATIONS_TOPIC];
-
-/** Validates like a consumer would (upcaster, then the contract schema). */
-export function validateObservations(items: readonly unknown[]): { valid: HlrImeiObservation[]; invalid: InvalidObservation[] } {
-  const valid: HlrImeiObservation[] = [];
-  const invalid: InvalidObservation[] = [];
-  items.forEach((item, index) => {
-    const parsed = definition.schema.safeParse(definition.upcast ? definition.upcast(item) : item);
-    if (parsed.success) valid.push(parsed.data);
-    else invalid.push({ index, reason: formatIssues(parsed.error.issues) });
-  });
-  return { valid, invalid };
 }
 
 /**
