@@ -48,7 +48,8 @@ export class TerminalCatalogService {
         updatedAt: this.now().toISOString(),
       });
       await this.lookup.forget(row.tac);
-      onRow?.(++imported);
+      imported++;
+      onRow?.(imported);
     }
     return { imported };
   }
