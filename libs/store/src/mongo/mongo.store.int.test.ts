@@ -1,7 +1,8 @@
 import { defineDocumentStoreContract } from '../document-store.contract';
 import { StoreClosedError } from '../errors/store-closed.error';
 import { StoreUnavailableError } from '../errors/store-unavailable.error';
-import { infraEnv, uniqueName } from '../test-support/infra-env';
+import { infraEnv, restartServer, uniqueName } from '../test-support/infra-env';
+import { allRetriable, writeStreamAround } from '../test-support/write-stream';
 import { createMongoStore } from './mongo.store';
 
 jest.setTimeout(60_000);
@@ -30,4 +31,41 @@ describe('mongo store connection', () => {
     await expect(things.get('x')).rejects.toBeInstanceOf(StoreClosedError);
     expect(await store.ping()).toBe(false);
   });
+});
+
+// In this file, not a separate one: the restart must not hit this file's contract cases
+// running in parallel in another jest worker.
+describe('mongo store across a server restart', () => {
+  it('keeps every acknowledged write, fails others retriably, and works again with the same client', async () => {
+    const store = createMongoStore({ url: infraEnv('DMS_MONGO_URL'), database: uniqueName('store_restart'), serverSelectionTimeoutMs: 10_000 });
+    const events = store.collection<{ _id: string; i: number }>('events');
+    const counters = store.collection<{ _id: string; n: number }>('counters');
+    await counters.put({ _id: 'acks', n: 0 });
+
+    const result = await writeStreamAround(
+      async (i) => {
+        // Alternate an idempotent write (retried inside) and a non-idempotent one (not).
+        if (i % 2 === 0) await events.put({ _id: `e${i}`, i });
+        else await events.insert({ _id: `e${i}`, i });
+        await counters.update('acks', { $inc: { n: 1 } });
+      },
+      () => restartServer('ferretdb'),
+      { leadMs: 500, acksAfter: 20, maxTailMs: 30_000 },
+    );
+
+    expect(allRetriable(result.failures)).toBe(true);
+    expect(result.acknowledged.filter((i) => i >= result.firstIndexAfter).length).toBeGreaterThanOrEqual(20);
+    // Bounded: FerretDB's shutdown grace (~3 s) plus at most one server selection wait.
+    expect(result.slowestMs).toBeLessThan(25_000);
+    const stored = new Set((await events.find({})).map((e) => e._id));
+    for (const i of result.acknowledged) expect(stored.has(`e${i}`)).toBe(true);
+    // An $inc cut off mid-flight may or may not have been applied: between the two.
+    const acks = (await counters.get('acks'))?.n ?? -1;
+    expect(acks).toBeGreaterThanOrEqual(result.acknowledged.length);
+    expect(acks).toBeLessThanOrEqual(result.attempted);
+    await events.put({ _id: 'after-restart', i: -1 });
+    expect(await events.get('after-restart')).toEqual({ _id: 'after-restart', i: -1 });
+    expect(await store.ping()).toBe(true);
+    await store.close();
+  }, 120_000);
 });

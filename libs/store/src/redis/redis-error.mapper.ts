@@ -11,6 +11,13 @@ import { StoreValueError } from '../errors/store-value.error';
  */
 const TRANSIENT_CODES: ReadonlySet<string> = new Set(['LOADING', 'BUSY', 'TRYAGAIN', 'MASTERDOWN', 'READONLY', 'CLUSTERDOWN']);
 
+/** The connection closed while the command was in flight (see InFlightCommands). */
+export class ConnectionLostError extends StoreUnavailableError {
+  constructor() {
+    super('redis connection lost with the command in flight', { details: { outcome: 'unknown' } });
+  }
+}
+
 /** ioredis types ReplyError as `any`; this is the part we use. */
 interface RedisReply {
   message: string;

@@ -1,6 +1,7 @@
 import { defineKeyValueStoreContract } from '../key-value-store.contract';
 import { StoreUnavailableError } from '../errors/store-unavailable.error';
-import { infraEnv, uniqueName } from '../test-support/infra-env';
+import { infraEnv, restartServer, uniqueName } from '../test-support/infra-env';
+import { allRetriable, writeStreamAround } from '../test-support/write-stream';
 import { createRedisKeyValueStore } from './redis-key-value.store';
 
 defineKeyValueStoreContract('redis', () =>
@@ -30,4 +31,31 @@ describe('redis key-value store connection', () => {
     expect(await b.increment('counter')).toBe(1);
     await Promise.all([a.close(), b.close()]);
   });
+});
+
+// In this file, not a separate one: the restart must not hit this file's contract cases
+// running in parallel in another jest worker.
+describe('redis key-value store across a server restart', () => {
+  it('keeps every acknowledged write, fails others retriably, and works again with the same client', async () => {
+    const store = createRedisKeyValueStore({ url: infraEnv('DMS_REDIS_URL'), keyPrefix: `${uniqueName('store-restart')}:`, commandTimeoutMs: 5_000 });
+    const result = await writeStreamAround(
+      async (i) => {
+        await store.set(`k${i}`, String(i));
+        await store.increment('acks');
+      },
+      () => restartServer('redis'),
+      { leadMs: 500, acksAfter: 20, maxTailMs: 30_000 },
+    );
+
+    expect(allRetriable(result.failures)).toBe(true);
+    expect(result.acknowledged.filter((i) => i >= result.firstIndexAfter).length).toBeGreaterThanOrEqual(20);
+    expect(result.slowestMs).toBeLessThan(6_000);
+    for (const i of result.acknowledged) expect(await store.get(`k${i}`)).toBe(String(i));
+    // An INCRBY cut off mid-flight may or may not have run: between the two.
+    const acks = Number(await store.get('acks'));
+    expect(acks).toBeGreaterThanOrEqual(result.acknowledged.length);
+    expect(acks).toBeLessThanOrEqual(result.attempted);
+    expect(await store.ping()).toBe(true);
+    await store.close();
+  }, 120_000);
 });

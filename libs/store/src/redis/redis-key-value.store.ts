@@ -2,7 +2,8 @@ import Redis from 'ioredis';
 import type { KeyValueStore } from '../key-value-store.port';
 import { StoreClosedError } from '../errors/store-closed.error';
 import { assertIncrement, assertKey, toTtlMs } from '../kv/key-value.validation';
-import { mapRedisError } from './redis-error.mapper';
+import { InFlightCommands } from './in-flight-commands';
+import { ConnectionLostError, mapRedisError } from './redis-error.mapper';
 
 export interface RedisKeyValueStoreOptions {
   /** redis://[:password@]host:port[/db] */
@@ -49,12 +50,16 @@ export function createRedisKeyValueStore(options: RedisKeyValueStoreOptions): Ke
   // Without a listener ioredis prints every reconnect failure to the console.
   redis.on('error', (error: Error) => options.onConnectionError?.(error));
   let closed = false;
+  const inFlight = new InFlightCommands();
+  redis.on('close', () => inFlight.abortAll(new ConnectionLostError()));
 
   const call = async <R>(command: string, key: string, work: () => Promise<R>): Promise<R> => {
     if (closed) throw new StoreClosedError('redis key-value store');
     assertKey(key);
     try {
-      return await work();
+      // Only a command written to a live connection can be cut off; one issued while
+      // reconnecting waits in the offline queue and is sent once the connection is back.
+      return await (redis.status === 'ready' ? inFlight.track(work()) : work());
     } catch (error) {
       throw mapRedisError(error, command);
     }
