@@ -30,7 +30,9 @@ const usesLiterals = (file: CorpusFile) => Buffer.from(file.bytes).includes('<Mg
 /** wbxml2xml reads DDF only as an embedded document, not on a code page: mark MgmtTree for embedding. */
 function embedDdf(node: ElementNode): ElementNode {
   const children = node.children.map((c: TreeNode) => (c.kind === 'element' ? embedDdf(c) : c));
-  return node.name === 'MgmtTree' ? { ...node, children, embeddedPublicId: Fpi.dmddf12 } : { ...node, children };
+  return node.name === 'MgmtTree'
+    ? { ...node, children, embeddedPublicId: Fpi.dmddf12 }
+    : { ...node, children };
 }
 
 describe('WBXML interop with libwbxml2 (xml2wbxml / wbxml2xml)', () => {
@@ -47,7 +49,9 @@ describe('WBXML interop with libwbxml2 (xml2wbxml / wbxml2xml)', () => {
 
   it('decodes xml2wbxml output of every corpus file (WBXML 1.2 and 1.3, with and without string table) to the XML tree', async () => {
     const jobs = files.flatMap((file) =>
-      xml2wbxmlVariants.filter((args) => !(args.includes('-n') && usesLiterals(file))).map((args) => ({ file, args })),
+      xml2wbxmlVariants
+        .filter((args) => !(args.includes('-n') && usesLiterals(file)))
+        .map((args) => ({ file, args })),
     );
     const mismatches = await mapLimited(jobs, 4, async ({ file, args }) => {
       const expected = decodeXmlDocument(file.bytes);
@@ -56,7 +60,8 @@ describe('WBXML interop with libwbxml2 (xml2wbxml / wbxml2xml)', () => {
       const same =
         actual.publicId === expected.publicId &&
         actual.wbxmlVersion === (args.includes('1.2') ? 2 : 3) &&
-        JSON.stringify(comparable(actual.root, looseNs)) === JSON.stringify(comparable(expected.root, looseNs));
+        JSON.stringify(comparable(actual.root, looseNs)) ===
+          JSON.stringify(comparable(expected.root, looseNs));
       return same ? undefined : `${file.name} xml2wbxml ${args.join(' ')}`;
     });
     expect(mismatches.filter((m) => m !== undefined)).toEqual([]);
@@ -69,7 +74,8 @@ describe('WBXML interop with libwbxml2 (xml2wbxml / wbxml2xml)', () => {
       const original: SyncmlDocument = decodeXmlDocument(file.bytes);
       const wbxml = encodeWbxmlDocument({ ...original, root: embedDdf(original.root) }, options);
       const back = decodeXmlDocument(await peer.wbxmlToXml(wbxml));
-      const same = JSON.stringify(comparable(back.root, looseNs)) === JSON.stringify(comparable(original.root, looseNs));
+      const same =
+        JSON.stringify(comparable(back.root, looseNs)) === JSON.stringify(comparable(original.root, looseNs));
       return same ? undefined : `${file.name} ${JSON.stringify(options)}`;
     });
     expect(mismatches.filter((m) => m !== undefined)).toEqual([]);

@@ -56,7 +56,11 @@ export class Libwbxml {
 }
 
 /** Runs `task` over `items`, at most `limit` at a time (two cores: keep the peer processes few). */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -29,14 +29,38 @@ export interface WbxmlLanguage {
   readonly embeddable: boolean;
 }
 
-function language(fpi: string, numericId: number | undefined, rootNs: string, pages: readonly CodePage[], embeddable: boolean): WbxmlLanguage {
+function language(
+  fpi: string,
+  numericId: number | undefined,
+  rootNs: string,
+  pages: readonly CodePage[],
+  embeddable: boolean,
+): WbxmlLanguage {
   return { fpi, numericId, rootNs, pages, embeddable };
 }
 
 export const Languages: readonly WbxmlLanguage[] = [
-  language(Fpi.syncml12, NumericPublicIds.syncml12, Namespaces.syncml12, syncmlCodePages(Namespaces.syncml12), false),
-  language(Fpi.syncml11, NumericPublicIds.syncml11, Namespaces.syncml11, syncmlCodePages(Namespaces.syncml11), false),
-  language(Fpi.syncml10, NumericPublicIds.syncml10, 'SYNCML:SYNCML1.0', syncmlCodePages('SYNCML:SYNCML1.0'), false),
+  language(
+    Fpi.syncml12,
+    NumericPublicIds.syncml12,
+    Namespaces.syncml12,
+    syncmlCodePages(Namespaces.syncml12),
+    false,
+  ),
+  language(
+    Fpi.syncml11,
+    NumericPublicIds.syncml11,
+    Namespaces.syncml11,
+    syncmlCodePages(Namespaces.syncml11),
+    false,
+  ),
+  language(
+    Fpi.syncml10,
+    NumericPublicIds.syncml10,
+    'SYNCML:SYNCML1.0',
+    syncmlCodePages('SYNCML:SYNCML1.0'),
+    false,
+  ),
   language(Fpi.devinf12, NumericPublicIds.devinf12, Namespaces.devinf, devInfCodePages('1.2'), true),
   language(Fpi.devinf11, NumericPublicIds.devinf11, Namespaces.devinf, devInfCodePages('1.1'), true),
   language(Fpi.devinf10, NumericPublicIds.devinf10, Namespaces.devinf, devInfCodePages('1.1'), true),

@@ -23,23 +23,35 @@ const captures = readdirSync(dir)
 describe('SyncEvolution WBXML captures', () => {
   it('are all present (6 messages of the reference session and cap500)', () => {
     expect(captures.map((c) => c.name)).toEqual([
-      '01-req.bin', '01-resp.bin', '02-req.bin', '02-resp.bin', '03-req.bin', '03-resp.bin', 'cap500-req01.bin',
+      '01-req.bin',
+      '01-resp.bin',
+      '02-req.bin',
+      '02-resp.bin',
+      '03-req.bin',
+      '03-resp.bin',
+      'cap500-req01.bin',
     ]);
   });
 
-  it.each(captures.map((c) => [c.name, c] as const))('%s decodes to the content of its XML copy', (_name, c) => {
-    const fromWbxml = decodeWbxmlDocument(c.wbxml);
-    const fromXml = decodeXmlDocument(c.xml);
-    expect(fromWbxml.publicId).toBe(fromXml.publicId);
-    expect(comparable(fromWbxml.root)).toEqual(comparable(fromXml.root));
-  });
+  it.each(captures.map((c) => [c.name, c] as const))(
+    '%s decodes to the content of its XML copy',
+    (_name, c) => {
+      const fromWbxml = decodeWbxmlDocument(c.wbxml);
+      const fromXml = decodeXmlDocument(c.xml);
+      expect(fromWbxml.publicId).toBe(fromXml.publicId);
+      expect(comparable(fromWbxml.root)).toEqual(comparable(fromXml.root));
+    },
+  );
 
-  it.each(captures.map((c) => [c.name, c] as const))('%s re-encodes to the identical bytes and decodes to the same tree', (_name, c) => {
-    const doc = decodeWbxmlDocument(c.wbxml);
-    const again = encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02 });
-    expect(Buffer.from(again).equals(Buffer.from(c.wbxml))).toBe(true);
-    expect(decodeWbxmlDocument(again)).toEqual(doc);
-  });
+  it.each(captures.map((c) => [c.name, c] as const))(
+    '%s re-encodes to the identical bytes and decodes to the same tree',
+    (_name, c) => {
+      const doc = decodeWbxmlDocument(c.wbxml);
+      const again = encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02 });
+      expect(Buffer.from(again).equals(Buffer.from(c.wbxml))).toBe(true);
+      expect(decodeWbxmlDocument(again)).toEqual(doc);
+    },
+  );
 
   it('finds the client DevInf as an embedded DevInf 1.2 document in the Put', () => {
     const doc = decodeWbxmlDocument(captures[0]!.wbxml);

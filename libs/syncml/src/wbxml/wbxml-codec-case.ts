@@ -7,16 +7,25 @@ import { encodeWbxmlDocument, type WbxmlEncodeOptions } from './wbxml-document.e
  * The bytes decode to the tree, the tree encodes to exactly those bytes, and
  * decode(encode(tree)) is the tree again.
  */
-export function codecCase(name: string, doc: SyncmlDocument, bytes: readonly number[], options: WbxmlEncodeOptions = {}): void {
+export function codecCase(
+  name: string,
+  doc: SyncmlDocument,
+  bytes: readonly number[],
+  options: WbxmlEncodeOptions = {},
+): void {
   describe(name, () => {
     it('decodes to the tree', () => {
       expect(decodeWbxmlDocument(Uint8Array.from(bytes))).toEqual(doc);
     });
     it('encodes to the exact bytes', () => {
-      expect(hex(encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02, ...options }))).toBe(hex(bytes));
+      expect(hex(encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02, ...options }))).toBe(
+        hex(bytes),
+      );
     });
     it('round-trips through bytes', () => {
-      expect(decodeWbxmlDocument(encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02, ...options }))).toEqual(doc);
+      expect(
+        decodeWbxmlDocument(encodeWbxmlDocument(doc, { version: doc.wbxmlVersion as 0x02, ...options })),
+      ).toEqual(doc);
     });
   });
 }

@@ -1,8 +1,6 @@
 import { Namespaces, element, opaque, text, type SyncmlDocument } from '../tree/element';
 import { Fpi, NumericPublicIds } from './public-id.table';
-import { ascii, codecCase, cstr } from './wbxml-codec-case';
-import { decodeWbxmlDocument } from './wbxml-document.decoder';
-import { encodeWbxmlDocument } from './wbxml-document.encoder';
+import { codecCase, cstr } from './wbxml-codec-case';
 
 const syncml12 = (children: Parameters<typeof element>[1]): SyncmlDocument => ({
   publicId: Fpi.syncml12,
@@ -39,7 +37,11 @@ describe('WBXML document codec', () => {
 
   codecCase(
     'a SyncML 1.1 message carries public id 0x0FD3 and the 1.1 namespace',
-    { publicId: Fpi.syncml11, root: element('SyncML', [element('SyncBody', [element('Final')])], Namespaces.syncml11), wbxmlVersion: 2 },
+    {
+      publicId: Fpi.syncml11,
+      root: element('SyncML', [element('SyncBody', [element('Final')])], Namespaces.syncml11),
+      wbxmlVersion: 2,
+    },
     [...[0x02, 0x9f, 0x53, 0x6a, 0x00], 0x6d, 0x6b, 0x12, 0x01, 0x01], // 0x0FD3 = 9F 53
   );
 
@@ -62,7 +64,10 @@ describe('WBXML document codec', () => {
           element('Meta', [element('Type', [text('application/vnd.syncml-devinf+xml')], Namespaces.metinf)]),
           element('Item', [
             element('Data', [
-              { ...element('DevInf', [element('VerDTD', [text('1.2')])], Namespaces.devinf), embeddedPublicId: NumericPublicIds.devinf12 },
+              {
+                ...element('DevInf', [element('VerDTD', [text('1.2')])], Namespaces.devinf),
+                embeddedPublicId: NumericPublicIds.devinf12,
+              },
             ]),
           ]),
         ]),
@@ -83,14 +88,23 @@ describe('WBXML document codec', () => {
   codecCase(
     'opaque Data stays bytes (vCard bodies, binary node values)',
     syncml12([element('SyncBody', [element('Data', [opaque(Uint8Array.from([0xde, 0xad, 0xbe]))])])]),
-    [...[0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x6b], ...[0x4f, 0xc3, 0x03, 0xde, 0xad, 0xbe, 0x01], 0x01, 0x01], // <Data> OPAQUE len 3
+    [
+      ...[0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x6b],
+      ...[0x4f, 0xc3, 0x03, 0xde, 0xad, 0xbe, 0x01],
+      0x01,
+      0x01,
+    ], // <Data> OPAQUE len 3
   );
 
   codecCase(
     'a stand-alone DM DDF document uses a string-table FPI and code page 2',
     {
       publicId: Fpi.dmddf12,
-      root: element('MgmtTree', [element('VerDTD', [text('1.2')]), element('Node', [element('NodeName', [text('x')])])], Namespaces.dmddf12),
+      root: element(
+        'MgmtTree',
+        [element('VerDTD', [text('1.2')]), element('Node', [element('NodeName', [text('x')])])],
+        Namespaces.dmddf12,
+      ),
       wbxmlVersion: 3,
     },
     [
@@ -112,61 +126,4 @@ describe('WBXML document codec', () => {
       ...[0x03, ...cstr('1'), 0x01, 0x01, 0x01],
     ],
   );
-});
-
-describe('WBXML decoder accepts what real peers send', () => {
-  it('reads the FPI from a string table without a trailing NUL (Android DM engine)', () => {
-    const doc = decodeWbxmlDocument(Uint8Array.from([0x02, 0x00, 0x00, 0x6a, 0x1d, ...ascii(Fpi.syncml12), 0x6d, 0x6b, 0x12, 0x01, 0x01]));
-    expect(doc.publicId).toBe(Fpi.syncml12);
-  });
-
-  it('reads WBXML 1.0, which has no charset field', () => {
-    const doc = decodeWbxmlDocument(Uint8Array.from([0x00, 0xa4, 0x01, 0x00, 0x6d, 0x6b, 0x12, 0x01, 0x01]));
-    expect(doc.wbxmlVersion).toBe(0);
-    expect(doc.root.name).toBe('SyncML');
-  });
-
-  it('takes public id 0x01 (unknown) with a SyncML root as SyncML 1.2', () => {
-    expect(decodeWbxmlDocument(Uint8Array.from([0x03, 0x01, 0x6a, 0x00, 0x6d, 0x6b, 0x12, 0x01, 0x01])).publicId).toBe(Fpi.syncml12);
-  });
-
-  it('joins STR_T, STR_I and ENTITY pieces into one text', () => {
-    const bytes = [0x02, 0xa4, 0x01, 0x6a, 0x05, ...cstr('IMEI'), 0x6d, 0x57, 0x83, 0x00, 0x03, ...cstr(':49'), 0x02, 0x30, 0x01, 0x01];
-    expect(decodeWbxmlDocument(Uint8Array.from(bytes)).root.children).toEqual([element('LocURI', [text('IMEI:490')])]);
-  });
-
-  it('tracks the code page across END tokens (the page is stream state, not a stack)', () => {
-    // <Meta> SWITCH 1 <Type/> END Meta, then <Version/> still on page 1 inside SyncML
-    const doc = decodeWbxmlDocument(Uint8Array.from([0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x5a, 0x00, 0x01, 0x13, 0x01, 0x14, 0x01]));
-    expect(doc.root.children).toEqual([element('Meta', [element('Type', [], Namespaces.metinf)]), element('Version', [], Namespaces.metinf)]);
-  });
-
-  it('reads DDF inline on code page 2 inside a DM message (Android DM clients)', () => {
-    const doc = decodeWbxmlDocument(Uint8Array.from([0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x4f, 0x00, 0x02, 0x60, 0x64, 0x01, 0x01, 0x01, 0x01]));
-    expect(doc.root.children).toEqual([element('Data', [element('MgmtTree', [element('Node')], Namespaces.dmddf12)])]);
-  });
-});
-
-describe('WBXML encoder options', () => {
-  const vcard = syncml12([element('SyncBody', [element('Data', [text('BEGIN:VCARD', true)]), element('Data', [text('200')])])]);
-
-  it('writes CDATA Data as OPAQUE and plain Data as STR_I by default', () => {
-    const bytes = Array.from(encodeWbxmlDocument(vcard));
-    expect(bytes.slice(7, 10)).toEqual([0x4f, 0xc3, 0x0b]);
-    expect(bytes.slice(22, 24)).toEqual([0x4f, 0x03]);
-  });
-
-  it('writes every Data text as STR_I with dataAsOpaque never', () => {
-    expect(Array.from(encodeWbxmlDocument(vcard, { dataAsOpaque: 'never' })).slice(7, 9)).toEqual([0x4f, 0x03]);
-  });
-
-  it('writes DevInf inline as LITERAL tags when embedding is off', () => {
-    const doc = syncml12([element('Data', [element('DevInf', [], Namespaces.devinf)])]);
-    const bytes = Array.from(encodeWbxmlDocument(doc, { embedDevInfAsWbxml: false }));
-    expect(bytes).toEqual([0x02, 0xa4, 0x01, 0x6a, 0x07, ...cstr('DevInf'), 0x6d, 0x4f, 0x04, 0x00, 0x01, 0x01]);
-  });
-
-  it('writes WBXML 1.3 when asked', () => {
-    expect(encodeWbxmlDocument(vcard, { version: 0x03 })[0]).toBe(0x03);
-  });
 });

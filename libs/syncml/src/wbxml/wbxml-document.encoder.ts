@@ -28,18 +28,29 @@ const utf8 = new TextEncoder();
 export function encodeWbxmlDocument(doc: SyncmlDocument, options: WbxmlEncodeOptions = {}): Uint8Array {
   const language = languageFor(doc.publicId, doc.root);
   const form = options.publicIdForm ?? 'numeric';
-  const publicId = form === 'string-table' || language.numericId === undefined ? doc.publicId : language.numericId;
+  const publicId =
+    form === 'string-table' || language.numericId === undefined ? doc.publicId : language.numericId;
   return encodeDocument(doc.root, language, publicId, options);
 }
 
 function languageFor(publicId: string | number, root: ElementNode): WbxmlLanguage {
-  const lang = languageByPublicId(publicId) ?? (root.ns === Namespaces.syncml11 ? languageByPublicId(Fpi.syncml11) : undefined);
+  const lang =
+    languageByPublicId(publicId) ??
+    (root.ns === Namespaces.syncml11 ? languageByPublicId(Fpi.syncml11) : undefined);
   if (lang !== undefined) return lang;
   if (root.name === 'SyncML') return languageByPublicId(Fpi.syncml12)!;
-  throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `no WBXML code pages for public id ${String(publicId)}`);
+  throw new SyncmlEncodeError(
+    'SYNCML_CANNOT_ENCODE',
+    `no WBXML code pages for public id ${String(publicId)}`,
+  );
 }
 
-function encodeDocument(root: ElementNode, language: WbxmlLanguage, publicId: number | string, options: WbxmlEncodeOptions): Uint8Array {
+function encodeDocument(
+  root: ElementNode,
+  language: WbxmlLanguage,
+  publicId: number | string,
+  options: WbxmlEncodeOptions,
+): Uint8Array {
   const table = new StringTableBuilder();
   const publicIdIndex = typeof publicId === 'string' ? table.offsetOf(publicId) : undefined;
   const body = new BodyEncoder(language, table, options);
@@ -48,7 +59,12 @@ function encodeDocument(root: ElementNode, language: WbxmlLanguage, publicId: nu
   if (publicIdIndex === undefined) out.mbUint32(publicId as number);
   else out.u8(0).mbUint32(publicIdIndex);
   const tableBytes = table.toBytes();
-  return out.mbUint32(Charsets.utf8).mbUint32(tableBytes.length).bytes(tableBytes).bytes(body.w.toBytes()).toBytes();
+  return out
+    .mbUint32(Charsets.utf8)
+    .mbUint32(tableBytes.length)
+    .bytes(tableBytes)
+    .bytes(body.w.toBytes())
+    .toBytes();
 }
 
 class BodyEncoder {
@@ -98,27 +114,37 @@ class BodyEncoder {
     if (parent.name === EmbeddingElement && asOpaque) {
       this.w.opaque(utf8.encode(value));
     } else {
-      if (value.includes('\0')) throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `text in <${parent.name}> contains NUL`);
+      if (value.includes('\0'))
+        throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `text in <${parent.name}> contains NUL`);
       this.w.strI(value);
     }
   }
 
   private shouldEmbed(node: ElementNode, ns: string): boolean {
     if (this.language.embeddable || EmbeddableRoots[ns] !== node.name) return false;
-    return node.embeddedPublicId !== undefined || (this.options.embedDevInfAsWbxml !== false && ns === Namespaces.devinf);
+    return (
+      node.embeddedPublicId !== undefined ||
+      (this.options.embedDevInfAsWbxml !== false && ns === Namespaces.devinf)
+    );
   }
 
   private embedded(node: ElementNode, ns: string): void {
     const id = node.embeddedPublicId ?? this.defaultEmbeddedId(ns);
     const lang = languageByPublicId(id);
-    if (lang === undefined) throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `embedded document public id ${String(id)}`);
+    if (lang === undefined)
+      throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `embedded document public id ${String(id)}`);
     this.w.opaque(encodeDocument(node, lang, id, this.options));
   }
 
   /** DevInf version follows the message: SyncML 1.1 carries DevInf 1.1 (Nokia E70 and libsynthesis use 0x0FD4). */
   private defaultEmbeddedId(ns: string): number | string {
     if (ns === Namespaces.dmddf12) return Fpi.dmddf12;
-    const devinf = this.language.fpi === Fpi.syncml11 ? Fpi.devinf11 : this.language.fpi === Fpi.syncml10 ? Fpi.devinf10 : Fpi.devinf12;
+    const devinf =
+      this.language.fpi === Fpi.syncml11
+        ? Fpi.devinf11
+        : this.language.fpi === Fpi.syncml10
+          ? Fpi.devinf10
+          : Fpi.devinf12;
     return languageByPublicId(devinf)!.numericId!;
   }
 }

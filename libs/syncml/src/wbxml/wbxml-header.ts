@@ -18,7 +18,8 @@ export interface WbxmlHeader {
 
 export function readHeader(r: WbxmlReader, limits: WbxmlLimits): WbxmlHeader {
   const version = r.u8('the version byte');
-  if (version > WbxmlVersions.v1_3) throw r.error(SyncmlErrorCodes.unsupported, `WBXML version byte 0x${hex(version)}`, r.pos - 1);
+  if (version > WbxmlVersions.v1_3)
+    throw r.error(SyncmlErrorCodes.unsupported, `WBXML version byte 0x${hex(version)}`, r.pos - 1);
   let publicId: number | string = r.mbUint32('the public id');
   let publicIdIndex: number | undefined;
   if (publicId === 0) publicIdIndex = r.mbUint32('the public id string index');
@@ -27,9 +28,11 @@ export function readHeader(r: WbxmlReader, limits: WbxmlLimits): WbxmlHeader {
   if (!isSupportedCharset(charset)) throw r.error(SyncmlErrorCodes.unsupported, `charset MIBenum ${charset}`);
   const tableAt = r.pos;
   const tableLength = r.mbUint32('the string table length');
-  if (tableLength > limits.maxStringBytes) throw r.error(SyncmlErrorCodes.tooLarge, `string table of ${tableLength} bytes`, tableAt);
+  if (tableLength > limits.maxStringBytes)
+    throw r.error(SyncmlErrorCodes.tooLarge, `string table of ${tableLength} bytes`, tableAt);
   const stringTable = r.take(tableLength, 'the string table');
-  if (publicIdIndex !== undefined) publicId = stringAt(stringTable, publicIdIndex, charset) ?? fail(r, tableAt, publicIdIndex);
+  if (publicIdIndex !== undefined)
+    publicId = stringAt(stringTable, publicIdIndex, charset) ?? fail(r, tableAt, publicIdIndex);
   return { version, publicId, charset, stringTable };
 }
 
@@ -38,7 +41,12 @@ function fail(r: WbxmlReader, at: number, index: number): never {
 }
 
 export function isSupportedCharset(charset: number): boolean {
-  return charset === Charsets.utf8 || charset === Charsets.unknown || charset === Charsets.usAscii || charset === Charsets.iso88591;
+  return (
+    charset === Charsets.utf8 ||
+    charset === Charsets.unknown ||
+    charset === Charsets.usAscii ||
+    charset === Charsets.iso88591
+  );
 }
 
 const decoders = new Map<number, TextDecoder>();

@@ -32,13 +32,26 @@ function decodesOrRefuses(decode: () => unknown): boolean {
 }
 
 /** An mb_u_int32 no honest length has: up to 2^32-1. */
-const hugeLength = fc.constantFrom<number[]>([0x8f, 0xff, 0xff, 0xff, 0x7f], [0x88, 0x80, 0x80, 0x80, 0x00], [0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
+const hugeLength = fc.constantFrom<number[]>(
+  [0x8f, 0xff, 0xff, 0xff, 0x7f],
+  [0x88, 0x80, 0x80, 0x80, 0x00],
+  [0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+);
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('huge' as const), at: fc.nat(), token: fc.constantFrom(0xc3, 0x83, 0x02, 0x04, 0x44, 0x00), len: hugeLength }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('huge' as const),
+    at: fc.nat(),
+    token: fc.constantFrom(0xc3, 0x83, 0x02, 0x04, 0x44, 0x00),
+    len: hugeLength,
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -56,9 +69,16 @@ function mutate(seed: Uint8Array, ms: readonly Mutation[]): Uint8Array {
 
 describe('WBXML decoder under fuzzing', () => {
   it('random bytes decode or are refused with SyncmlDecodeError', () => {
-    const header = fc.constantFrom([], [0x02, 0xa4, 0x01, 0x6a, 0x00], [0x03, 0x00, 0x00, 0x6a], [0x02, 0xa4, 0x03, 0x6a, 0x00]);
+    const header = fc.constantFrom(
+      [],
+      [0x02, 0xa4, 0x01, 0x6a, 0x00],
+      [0x03, 0x00, 0x00, 0x6a],
+      [0x02, 0xa4, 0x03, 0x6a, 0x00],
+    );
     fc.assert(
-      fc.property(header, fc.uint8Array({ maxLength: 400 }), (h, body) => decodesOrRefuses(() => decodeWbxmlDocument(Uint8Array.from([...h, ...body])))),
+      fc.property(header, fc.uint8Array({ maxLength: 400 }), (h, body) =>
+        decodesOrRefuses(() => decodeWbxmlDocument(Uint8Array.from([...h, ...body]))),
+      ),
       { numRuns: 1000 },
     );
   });
@@ -75,19 +95,23 @@ describe('WBXML decoder under fuzzing', () => {
   it('mutated XML corpus documents decode or are refused, and what decodes survives WBXML', () => {
     const xmlSeeds = corpus.filter((_, i) => i % 4 === 0).map((f) => f.bytes);
     fc.assert(
-      fc.property(fc.constantFrom(...xmlSeeds), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seed, ms) => {
-        let doc: ReturnType<typeof decodeXmlDocument> | undefined;
-        decodesOrRefuses(() => (doc = decodeXmlDocument(mutate(seed, ms))));
-        if (doc === undefined) return true;
-        let wbxml: Uint8Array;
-        try {
-          wbxml = encodeWbxmlDocument(doc);
-        } catch (e) {
-          if (e instanceof SyncmlEncodeError) return true;
-          throw e;
-        }
-        return decodeWbxmlDocument(wbxml).root.name === doc.root.name;
-      }),
+      fc.property(
+        fc.constantFrom(...xmlSeeds),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (seed, ms) => {
+          let doc: ReturnType<typeof decodeXmlDocument> | undefined;
+          decodesOrRefuses(() => (doc = decodeXmlDocument(mutate(seed, ms))));
+          if (doc === undefined) return true;
+          let wbxml: Uint8Array;
+          try {
+            wbxml = encodeWbxmlDocument(doc);
+          } catch (e) {
+            if (e instanceof SyncmlEncodeError) return true;
+            throw e;
+          }
+          return decodeWbxmlDocument(wbxml).root.name === doc.root.name;
+        },
+      ),
       { numRuns: 600 },
     );
   });

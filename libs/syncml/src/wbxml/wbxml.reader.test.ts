@@ -21,22 +21,30 @@ describe('mb_u_int32', () => {
   it('refuses a value above 32 bits as malformed at its first byte', () => {
     const r = new WbxmlReader(Uint8Array.from([0x00, 0x90, 0x80, 0x80, 0x80, 0x00]), 10);
     r.pos = 1;
-    expect(() => r.mbUint32('n')).toThrow(expect.objectContaining({ code: SyncmlErrorCodes.malformed, position: { offset: 11 } }));
+    expect(() => r.mbUint32('n')).toThrow(
+      expect.objectContaining({ code: SyncmlErrorCodes.malformed, position: { offset: 11 } }),
+    );
   });
 
   it('refuses more than five bytes as malformed', () => {
-    expect(() => new WbxmlReader(Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x01])).mbUint32('n')).toThrow(SyncmlDecodeError);
+    expect(() =>
+      new WbxmlReader(Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x01])).mbUint32('n'),
+    ).toThrow(SyncmlDecodeError);
   });
 
   it('reports a cut-off value as truncated', () => {
-    expect(() => new WbxmlReader(Uint8Array.from([0x81])).mbUint32('n')).toThrow(expect.objectContaining({ code: SyncmlErrorCodes.truncated }));
+    expect(() => new WbxmlReader(Uint8Array.from([0x81])).mbUint32('n')).toThrow(
+      expect.objectContaining({ code: SyncmlErrorCodes.truncated }),
+    );
   });
 });
 
 describe('WbxmlReader bounds', () => {
   it('refuses to take more bytes than remain, without allocating them', () => {
     const r = new WbxmlReader(Uint8Array.from([1, 2, 3]));
-    expect(() => r.take(0xffffffff, 'OPAQUE data')).toThrow(expect.objectContaining({ code: SyncmlErrorCodes.truncated }));
+    expect(() => r.take(0xffffffff, 'OPAQUE data')).toThrow(
+      expect.objectContaining({ code: SyncmlErrorCodes.truncated }),
+    );
     expect(r.pos).toBe(0);
   });
 

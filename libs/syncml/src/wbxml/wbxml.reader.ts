@@ -35,7 +35,8 @@ export class WbxmlReader {
       const b = this.u8(what);
       value = value * 128 + (b & 0x7f);
       if ((b & 0x80) === 0) {
-        if (value > 0xffffffff) throw this.error(SyncmlErrorCodes.malformed, `${what}: mb_u_int32 overflows 32 bits`, start);
+        if (value > 0xffffffff)
+          throw this.error(SyncmlErrorCodes.malformed, `${what}: mb_u_int32 overflows 32 bits`, start);
         return value;
       }
     }
@@ -44,7 +45,8 @@ export class WbxmlReader {
 
   /** `length` bytes as a view (no copy); the length is checked against what remains first. */
   take(length: number, what: string): Uint8Array {
-    if (length > this.remaining) throw this.truncated(`${what} (${length} bytes announced, ${this.remaining} left)`);
+    if (length > this.remaining)
+      throw this.truncated(`${what} (${length} bytes announced, ${this.remaining} left)`);
     const view = this.bytes.subarray(this.pos, this.pos + length);
     this.pos += length;
     return view;
@@ -54,7 +56,8 @@ export class WbxmlReader {
   untilNul(what: string, maxBytes: number): Uint8Array {
     const end = this.bytes.indexOf(0, this.pos);
     if (end < 0) throw this.truncated(`${what} has no terminating NUL`);
-    if (end - this.pos > maxBytes) throw this.error(SyncmlErrorCodes.tooLarge, `${what} longer than ${maxBytes} bytes`);
+    if (end - this.pos > maxBytes)
+      throw this.error(SyncmlErrorCodes.tooLarge, `${what} longer than ${maxBytes} bytes`);
     const view = this.bytes.subarray(this.pos, end);
     this.pos = end + 1;
     return view;
@@ -64,7 +67,11 @@ export class WbxmlReader {
     return this.error(SyncmlErrorCodes.truncated, `WBXML ends inside ${what}`, this.bytes.length);
   }
 
-  error(code: (typeof SyncmlErrorCodes)[keyof typeof SyncmlErrorCodes], message: string, at = this.pos): SyncmlDecodeError {
+  error(
+    code: (typeof SyncmlErrorCodes)[keyof typeof SyncmlErrorCodes],
+    message: string,
+    at = this.pos,
+  ): SyncmlDecodeError {
     return new SyncmlDecodeError(code, message, { offset: this.base + at });
   }
 }
