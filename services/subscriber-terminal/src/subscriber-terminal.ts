@@ -81,7 +81,7 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
   const mirror = new MirrorSubscriptionDirectory(store, config.planServices);
   const directory = deps.subscriptionDirectory ?? mirror;
   const announcer = new SubscriberUpdateAnnouncer(bus, subscribers);
-  const combinations = new CombinationService({ subscribers, terminals, associations, catalog, announcer, directory, directoryTimeoutMs: config.directoryTimeoutMs, logger });
+  const combinations = new CombinationService({ subscribers, terminals, associations, catalog, announcer, directory, tenants: mirror, directoryTimeoutMs: config.directoryTimeoutMs, logger });
   const inventories = new InventoryService(terminals, subscribers, catalog, announcer);
   const lookup = new SubscriberLookupService(subscribers, terminals, associations, catalog, announcer);
   const cleanupService = new CleanupService(subscribers, terminals, associations, announcer, { retentionDays: config.retentionDays, history: config.historyOnRemoval, ...(config.anonymiseSalt ? { salt: config.anonymiseSalt } : {}) }, logger);

@@ -37,6 +37,11 @@ export class MirrorSubscriptionDirectory implements SubscriptionDirectory {
     return { data: flags['data'] === true, mms: flags['mms'] === true, services: flags, plan: record.plan as string, source: 'mirror', checkedAt };
   }
 
+  /** The tenant (corporate customer) of the subscription, when the provisioning system named one. */
+  async tenantOf(msisdn: string): Promise<string | undefined> {
+    return (await this.collection.get(msisdn).catch(() => null))?.tenantId;
+  }
+
   /** Applies one change; older changes than the mirrored one are ignored (redelivery, reordering). */
   async apply(change: SubscriptionChanged): Promise<void> {
     const current = await this.collection.get(change.msisdn);

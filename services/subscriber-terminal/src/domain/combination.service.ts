@@ -17,6 +17,8 @@ export interface CombinationServiceDeps {
   catalog: TerminalCatalogService;
   announcer: SubscriberUpdateAnnouncer;
   directory: SubscriptionDirectory;
+  /** Tenants known from subscription.changed.v1, for subscribers seen before their subscription event. */
+  tenants: { tenantOf(msisdn: string): Promise<string | undefined> };
   /** Upper bound on waiting for the directory inside detection handling. */
   directoryTimeoutMs: number;
   logger: Logger;
@@ -49,7 +51,7 @@ export class CombinationService {
     const { terminal } = await this.touchTerminal(event, imei);
     await associations.open({ _id: eventId, msisdn: event.msisdn, imsi: event.imsi, imei, from: event.observedAt, to: null, sourceEventId: eventId });
     await associations.closeOthers(event.msisdn, eventId, event.observedAt);
-    const eligibility = await this.eligibility(event.msisdn);
+    const [eligibility, tenantId] = await Promise.all([this.eligibility(event.msisdn), subscriber?.tenantId === undefined ? this.deps.tenants.tenantOf(event.msisdn) : undefined]);
     const now = new Date().toISOString();
     const fields = {
       imsi: event.imsi,
@@ -60,6 +62,7 @@ export class CombinationService {
       updatedAt: now,
       pendingAnnouncement: announcementId,
       ...(eligibility === 'unknown' ? {} : { eligibility }),
+      ...(tenantId === undefined ? {} : { tenantId }),
     };
     let stored: SubscriberRecord;
     if (subscriber === null) {
