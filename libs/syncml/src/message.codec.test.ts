@@ -6,8 +6,12 @@ import { contentTypeFor, decodeMessage, detectEncoding, encodeMessage } from './
 
 const message: SyncMLMessage = {
   hdr: {
-    verDTD: '1.2', verProto: 'DM/1.2', sessionId: '17', msgId: '1',
-    target: { locURI: 'https://dm.example.com/dm' }, source: { locURI: 'IMEI:490154203237518' },
+    verDTD: '1.2',
+    verProto: 'DM/1.2',
+    sessionId: '17',
+    msgId: '1',
+    target: { locURI: 'https://dm.example.com/dm' },
+    source: { locURI: 'IMEI:490154203237518' },
     meta: { maxMsgSize: 10000 },
   },
   body: {
@@ -20,13 +24,16 @@ const message: SyncMLMessage = {
 };
 
 describe('message codec', () => {
-  it.each(['xml', 'wbxml'] as const)('round-trips a DM Package 1 through %s and reports the encoding', (encoding) => {
-    const bytes = encodeMessage(message, encoding);
-    expect(detectEncoding(bytes)).toBe(encoding);
-    const decoded = decodeMessage(bytes);
-    expect(decoded.encoding).toBe(encoding);
-    expect(decoded.message).toEqual(message);
-  });
+  it.each(['xml', 'wbxml'] as const)(
+    'round-trips a DM Package 1 through %s and reports the encoding',
+    (encoding) => {
+      const bytes = encodeMessage(message, encoding);
+      expect(detectEncoding(bytes)).toBe(encoding);
+      const decoded = decodeMessage(bytes);
+      expect(decoded.encoding).toBe(encoding);
+      expect(decoded.message).toEqual(message);
+    },
+  );
 
   it('writes WBXML that starts with the header real clients send (02 A4 01 6A 00)', () => {
     expect([...encodeMessage(message, 'wbxml').subarray(0, 5)]).toEqual([0x02, 0xa4, 0x01, 0x6a, 0x00]);
@@ -51,20 +58,30 @@ describe('message codec', () => {
     ['ref_session/03-resp.bin', 'ref_session/03-resp.xml'],
     ['cap500/req01.body.bin', 'cap500/req01.body.xml'],
   ])('decodes SyncEvolution WBXML %s like its XML copy', (bin, xml) => {
-    const fromWbxml = decodeMessage(readFileSync(`${captures}/${bin}`), { contentType: 'application/vnd.syncml+wbxml' });
+    const fromWbxml = decodeMessage(readFileSync(`${captures}/${bin}`), {
+      contentType: 'application/vnd.syncml+wbxml',
+    });
     const fromXml = decodeMessage(readFileSync(`${captures}/${xml}`));
     expect(fromWbxml.encoding).toBe('wbxml');
     const comparable = (value: unknown) =>
-      JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'embeddedPublicId' ? undefined : typeof v === 'string' ? v.replace(/\r\n/g, '\n') : v)));
+      JSON.parse(
+        JSON.stringify(value, (key, v: unknown) =>
+          key === 'embeddedPublicId' ? undefined : typeof v === 'string' ? v.replace(/\r\n/g, '\n') : v,
+        ),
+      );
     expect(comparable(fromWbxml.message)).toEqual(comparable(fromXml.message));
   });
 
   it('refuses an empty body as truncated', () => {
-    expect(() => decodeMessage(new Uint8Array())).toThrow(expect.objectContaining({ code: SyncmlErrorCodes.truncated }));
+    expect(() => decodeMessage(new Uint8Array())).toThrow(
+      expect.objectContaining({ code: SyncmlErrorCodes.truncated }),
+    );
   });
 
   it('names the content type by protocol and encoding', () => {
     expect(contentTypeFor(message, 'wbxml')).toBe('application/vnd.syncml.dm+wbxml');
-    expect(contentTypeFor({ ...message, hdr: { ...message.hdr, verProto: 'SyncML/1.2' } }, 'xml')).toBe('application/vnd.syncml+xml');
+    expect(contentTypeFor({ ...message, hdr: { ...message.hdr, verProto: 'SyncML/1.2' } }, 'xml')).toBe(
+      'application/vnd.syncml+xml',
+    );
   });
 });

@@ -40,18 +40,28 @@ export function detectEncoding(bytes: Uint8Array, contentType?: string): Message
 }
 
 export function decodeMessage(bytes: Uint8Array, options: DecodeMessageOptions = {}): DecodedMessage {
-  if (bytes.byteLength === 0) throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, 'empty message', { offset: 0 });
+  if (bytes.byteLength === 0)
+    throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, 'empty message', { offset: 0 });
   const encoding = detectEncoding(bytes, options.contentType);
-  const document = encoding === 'wbxml' ? decodeWbxmlDocument(bytes, options.wbxmlLimits) : decodeXmlDocument(bytes, options.xmlLimits);
+  const document =
+    encoding === 'wbxml'
+      ? decodeWbxmlDocument(bytes, options.wbxmlLimits)
+      : decodeXmlDocument(bytes, options.xmlLimits);
   return { message: documentToMessage(document), encoding, document };
 }
 
 const utf8 = new TextEncoder();
 
 /** Typed message -> body bytes in the given encoding (XML as UTF-8, compact, with declaration). */
-export function encodeMessage(msg: SyncMLMessage, encoding: MessageEncoding, options: EncodeMessageOptions = {}): Uint8Array {
+export function encodeMessage(
+  msg: SyncMLMessage,
+  encoding: MessageEncoding,
+  options: EncodeMessageOptions = {},
+): Uint8Array {
   const document = messageToDocument(msg, options.data);
-  return encoding === 'wbxml' ? encodeWbxmlDocument(document, options.wbxml) : utf8.encode(encodeXmlDocument(document, options.xml));
+  return encoding === 'wbxml'
+    ? encodeWbxmlDocument(document, options.wbxml)
+    : utf8.encode(encodeXmlDocument(document, options.xml));
 }
 
 /** Content type of a message body: DM uses `vnd.syncml.dm+…`, DS `vnd.syncml+…` (VerProto tells which). */

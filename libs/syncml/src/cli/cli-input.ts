@@ -15,6 +15,7 @@ export function readInput(path: string): Uint8Array {
 export function bytesOrHex(input: Uint8Array): Uint8Array {
   const asText = new TextDecoder('latin1').decode(input);
   const compact = asText.replace(/\s+/g, '');
-  if (compact.length > 0 && compact.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(compact)) return Uint8Array.from(Buffer.from(compact, 'hex'));
+  if (compact.length > 0 && compact.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(compact))
+    return Uint8Array.from(Buffer.from(compact, 'hex'));
   return input;
 }

@@ -10,7 +10,8 @@ import { bytesOrHex, readInput } from './cli-input';
 export function decodeCommand(path: string): string {
   const bytes = readInput(path);
   if (bytes.byteLength === 0) throw new CliInputError('input is empty');
-  const doc: SyncmlDocument = detectEncoding(bytes) === 'wbxml' ? decodeWbxmlDocument(bytes) : decodeXmlDocument(bytes);
+  const doc: SyncmlDocument =
+    detectEncoding(bytes) === 'wbxml' ? decodeWbxmlDocument(bytes) : decodeXmlDocument(bytes);
   return encodeXmlDocument(doc, { pretty: true });
 }
 
@@ -18,12 +19,19 @@ export function decodeCommand(path: string): string {
 export function encodeWbxmlCommand(path: string): Uint8Array {
   const bytes = readInput(path);
   if (bytes.byteLength === 0) throw new CliInputError('input is empty');
-  if (detectEncoding(bytes) === 'wbxml') throw new CliInputError(`input is WBXML already (first byte 0x0${String(bytes[0])}), expected XML`);
+  if (detectEncoding(bytes) === 'wbxml')
+    throw new CliInputError(`input is WBXML already (first byte 0x0${String(bytes[0])}), expected XML`);
   return encodeWbxmlDocument(decodeXmlDocument(bytes));
 }
 
 /** `pkg0 decode FILE|-`: Package 0 (bytes or hex) -> its fields as JSON, byte fields as hex. */
 export function decodePackage0Command(path: string): string {
   const notification = decodePackage0(bytesOrHex(readInput(path)));
-  return JSON.stringify(notification, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value), 2) + '\n';
+  return (
+    JSON.stringify(
+      notification,
+      (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value),
+      2,
+    ) + '\n'
+  );
 }

@@ -35,7 +35,9 @@ describe('syncml CLI', () => {
   it('decodes WBXML from a file to canonical XML', () => {
     const { status, stdout } = cli(['decode', join(refSession, '03-req.bin')]);
     expect(status).toBe(0);
-    expect(stdout.toString()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<SyncML xmlns="SYNCML:SYNCML1.2">\n {2}<SyncHdr>/);
+    expect(stdout.toString()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<SyncML xmlns="SYNCML:SYNCML1.2">\n {2}<SyncHdr>/,
+    );
     expect(stdout.toString()).toContain('<MsgID>3</MsgID>');
   });
 
@@ -50,7 +52,14 @@ describe('syncml CLI', () => {
   it('prints Package 0 fields as JSON from a hex dump', () => {
     const { status, stdout } = cli(['pkg0', 'decode', file('pkg0.hex', pkg0Hex)]);
     expect(status).toBe(0);
-    expect(JSON.parse(stdout.toString())).toMatchObject({ version: 12, uiMode: 'informative', initiator: 'server', sessionId: 0x1a2b, serverId: 'srv1', digest: '00112233445566778899aabbccddeeff' });
+    expect(JSON.parse(stdout.toString())).toMatchObject({
+      version: 12,
+      uiMode: 'informative',
+      initiator: 'server',
+      sessionId: 0x1a2b,
+      serverId: 'srv1',
+      digest: '00112233445566778899aabbccddeeff',
+    });
   });
 
   it('reports malformed XML on one stderr line with line and column, exit 1', () => {
@@ -61,7 +70,10 @@ describe('syncml CLI', () => {
   });
 
   it('reports a truncated WBXML message with the byte offset, exit 1', () => {
-    const { status, stderr } = cli(['decode', file('cut.wbxml', Uint8Array.of(0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x6c))]);
+    const { status, stderr } = cli([
+      'decode',
+      file('cut.wbxml', Uint8Array.of(0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x6c)),
+    ]);
     expect(status).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/\(byte \d+\)/);

@@ -10,7 +10,11 @@ const usage = `usage: pnpm syncml <command>
 exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage`;
 
 /** Runs one CLI invocation; returns the exit code. Output goes through the given sinks so tests can call it too. */
-export function run(args: readonly string[], out: (data: string | Uint8Array) => void, err: (line: string) => void): number {
+export function run(
+  args: readonly string[],
+  out: (data: string | Uint8Array) => void,
+  err: (line: string) => void,
+): number {
   try {
     out(dispatch(args));
     return 0;
@@ -31,7 +35,8 @@ function dispatch(args: readonly string[]): string | Uint8Array {
   if (command === 'decode' && rest.length === 1) return decodeCommand(rest[0]!);
   if (command === 'encode' && rest.length === 2 && rest[0] === '--wbxml') return encodeWbxmlCommand(rest[1]!);
   if (command === 'pkg0' && rest.length === 2 && rest[0] === 'decode') return decodePackage0Command(rest[1]!);
-  if (command === undefined || command === '--help' || command === '-h') throw new CliUsageError('no command given');
+  if (command === undefined || command === '--help' || command === '-h')
+    throw new CliUsageError('no command given');
   throw new CliUsageError(`unknown command or arguments: ${args.join(' ')}`);
 }
 

@@ -13,10 +13,14 @@ export interface CodeEntry<N extends string = string> {
 }
 
 export function codesOf<T extends CodeTable>(table: T): CodesOf<T> {
-  return Object.freeze(Object.fromEntries(Object.entries(table).map(([name, [code]]) => [name, code]))) as CodesOf<T>;
+  return Object.freeze(
+    Object.fromEntries(Object.entries(table).map(([name, [code]]) => [name, code])),
+  ) as CodesOf<T>;
 }
 
-export function reverseOf<T extends CodeTable>(table: T): ReadonlyMap<number, CodeEntry<Extract<keyof T, string>>> {
+export function reverseOf<T extends CodeTable>(
+  table: T,
+): ReadonlyMap<number, CodeEntry<Extract<keyof T, string>>> {
   const reverse = new Map<number, CodeEntry<Extract<keyof T, string>>>();
   for (const [name, [code, meaning]] of Object.entries(table)) {
     if (reverse.has(code)) throw new TypeError(`code ${code} appears twice in a code table`);

@@ -1,4 +1,10 @@
-import { AlertCodes, alertEntry, describeAlert, isSyncTypeAlert, isUserInteractionAlert } from './alert.codes';
+import {
+  AlertCodes,
+  alertEntry,
+  describeAlert,
+  isSyncTypeAlert,
+  isUserInteractionAlert,
+} from './alert.codes';
 import { describeStatus, isSuccessStatus, StatusCodes, statusEntry } from './status.codes';
 
 describe('status codes', () => {

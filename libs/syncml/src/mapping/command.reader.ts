@@ -2,9 +2,28 @@ import type { Command, ItemCommandKind, MapItem } from '../model/command.model';
 import type { ElementNode } from '../tree/element';
 import { optionalChal, optionalCred, optionalMeta, readItem, readLocation } from './item.mapping';
 import { withoutUndefined } from './metinf.mapping';
-import { childElements, hasFlag, invalid, optionalInteger, optionalText, parseInteger, requireElement, requireText, textsOf } from './tree-reader';
+import {
+  childElements,
+  hasFlag,
+  invalid,
+  optionalInteger,
+  optionalText,
+  parseInteger,
+  requireElement,
+  requireText,
+  textsOf,
+} from './tree-reader';
 
-const itemCommandKinds: ReadonlySet<string> = new Set<ItemCommandKind>(['Add', 'Copy', 'Delete', 'Exec', 'Get', 'Move', 'Put', 'Replace']);
+const itemCommandKinds: ReadonlySet<string> = new Set<ItemCommandKind>([
+  'Add',
+  'Copy',
+  'Delete',
+  'Exec',
+  'Get',
+  'Move',
+  'Put',
+  'Replace',
+]);
 
 /**
  * One SyncBody / Atomic / Sequence / Sync child -> Command. Strict where RepPro is: CmdID
@@ -42,7 +61,13 @@ export function readCommand(node: ElementNode): Command {
       });
     case 'Atomic':
     case 'Sequence':
-      return withoutUndefined({ kind: node.name, cmdId: cmdId(), noResp: flagOf(node, 'NoResp'), meta: optionalMeta(node), commands: nestedCommands(node) });
+      return withoutUndefined({
+        kind: node.name,
+        cmdId: cmdId(),
+        noResp: flagOf(node, 'NoResp'),
+        meta: optionalMeta(node),
+        commands: nestedCommands(node),
+      });
     case 'Sync': {
       const target = childElements(node, 'Target')[0];
       const source = childElements(node, 'Source')[0];
@@ -107,16 +132,24 @@ export function readCommand(node: ElementNode): Command {
 const containerFields = new Set(['CmdID', 'NoResp', 'Cred', 'Meta', 'Target', 'Source', 'NumberOfChanges']);
 
 function nestedCommands(node: ElementNode): Command[] {
-  return childElements(node).filter((child) => !containerFields.has(child.name)).map(readCommand);
+  return childElements(node)
+    .filter((child) => !containerFields.has(child.name))
+    .map(readCommand);
 }
 
 function readMapItem(node: ElementNode): MapItem {
-  return { target: readLocation(requireElement(node, 'Target')), source: readLocation(requireElement(node, 'Source')) };
+  return {
+    target: readLocation(requireElement(node, 'Target')),
+    source: readLocation(requireElement(node, 'Source')),
+  };
 }
 
 function code(node: ElementNode): number {
   const value = optionalText(node, 'Data');
-  if (value === undefined) throw invalid(`${node.name} ${optionalText(node, 'CmdID') ?? ''} is missing Data (its code)`.replace('  ', ' '));
+  if (value === undefined)
+    throw invalid(
+      `${node.name} ${optionalText(node, 'CmdID') ?? ''} is missing Data (its code)`.replace('  ', ' '),
+    );
   return parseInteger(value, `${node.name}/Data`);
 }
 

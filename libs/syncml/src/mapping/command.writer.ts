@@ -45,7 +45,12 @@ export function writeCommand(command: Command, options?: DataWriteOptions): Elem
       ]);
     case 'Atomic':
     case 'Sequence':
-      return el(command.kind, [leaf('CmdID', command.cmdId), flag('NoResp', command.noResp), writeMeta(command.meta), ...nested(command.commands)]);
+      return el(command.kind, [
+        leaf('CmdID', command.cmdId),
+        flag('NoResp', command.noResp),
+        writeMeta(command.meta),
+        ...nested(command.commands),
+      ]);
     case 'Sync':
       return el('Sync', [
         leaf('CmdID', command.cmdId),
@@ -65,7 +70,9 @@ export function writeCommand(command: Command, options?: DataWriteOptions): Elem
         writeLocation('Source', command.source),
         writeCred(command.cred),
         writeMeta(command.meta),
-        ...command.mapItems.map((mapItem) => el('MapItem', [writeLocation('Target', mapItem.target), writeLocation('Source', mapItem.source)])),
+        ...command.mapItems.map((mapItem) =>
+          el('MapItem', [writeLocation('Target', mapItem.target), writeLocation('Source', mapItem.source)]),
+        ),
       ]);
     case 'Status':
       // OMA DM 1.2 / RepPro: status Data comes after TargetRef/SourceRef/Cred/Chal and before Item.

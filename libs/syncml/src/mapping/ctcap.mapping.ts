@@ -5,7 +5,16 @@ import { childElements, hasFlag, optionalInteger, optionalText, requireText, tex
 import { el, flag, leaf, leaves, optLeaf } from './tree-writer';
 
 const ctCapChildren = new Set(['CTType', 'VerCT', 'FieldLevel', 'Property']);
-const propertyChildren = new Set(['PropName', 'DataType', 'MaxOccur', 'MaxSize', 'NoTruncate', 'ValEnum', 'DisplayName', 'PropParam']);
+const propertyChildren = new Set([
+  'PropName',
+  'DataType',
+  'MaxOccur',
+  'MaxSize',
+  'NoTruncate',
+  'ValEnum',
+  'DisplayName',
+  'PropParam',
+]);
 const propParamChildren = new Set(['ParamName', 'DataType', 'ValEnum', 'DisplayName']);
 
 /**
@@ -34,7 +43,8 @@ function readProperty(node: ElementNode): CtCapProperty | undefined {
   if (!onlyKnown(node, propertyChildren) || optionalText(node, 'PropName') === undefined) return undefined;
   const propParams: CtCapPropParam[] = [];
   for (const param of childElements(node, 'PropParam')) {
-    if (!onlyKnown(param, propParamChildren) || optionalText(param, 'ParamName') === undefined) return undefined;
+    if (!onlyKnown(param, propParamChildren) || optionalText(param, 'ParamName') === undefined)
+      return undefined;
     propParams.push(
       withoutUndefined({
         paramName: requireText(param, 'ParamName'),
@@ -57,7 +67,9 @@ function readProperty(node: ElementNode): CtCapProperty | undefined {
 }
 
 function onlyKnown(node: ElementNode, names: ReadonlySet<string>): boolean {
-  return node.children.every((child) => child.kind === 'element' ? names.has(child.name) : child.kind === 'text' && child.value.trim() === '');
+  return node.children.every((child) =>
+    child.kind === 'element' ? names.has(child.name) : child.kind === 'text' && child.value.trim() === '',
+  );
 }
 
 // DevInf 1.2 DTD: Property (PropName, DataType?, MaxOccur?, MaxSize?, NoTruncate?, ValEnum*, DisplayName?, PropParam*);
@@ -77,7 +89,12 @@ export function writeCtCap(cap: CtCap): ElementNode {
         ...leaves('ValEnum', property.valEnum),
         optLeaf('DisplayName', property.displayName),
         ...property.propParams.map((param) =>
-          el('PropParam', [leaf('ParamName', param.paramName), optLeaf('DataType', param.dataType), ...leaves('ValEnum', param.valEnum), optLeaf('DisplayName', param.displayName)]),
+          el('PropParam', [
+            leaf('ParamName', param.paramName),
+            optLeaf('DataType', param.dataType),
+            ...leaves('ValEnum', param.valEnum),
+            optLeaf('DisplayName', param.displayName),
+          ]),
         ),
       ]),
     ),

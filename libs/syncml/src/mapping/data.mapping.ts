@@ -40,7 +40,9 @@ function readNestedData(node: ElementNode, elements: readonly ElementNode[]): It
   if (elements.length === 1 && first !== undefined && first.name === 'DevInf') {
     try {
       const devInf = readDevInf(first);
-      return first.embeddedPublicId === undefined ? { kind: 'devinf', devInf } : { kind: 'devinf', devInf, embeddedPublicId: first.embeddedPublicId };
+      return first.embeddedPublicId === undefined
+        ? { kind: 'devinf', devInf }
+        : { kind: 'devinf', devInf, embeddedPublicId: first.embeddedPublicId };
     } catch (error) {
       if (!(error instanceof SyncmlDecodeError)) throw error;
       return first;
@@ -52,7 +54,13 @@ function readNestedData(node: ElementNode, elements: readonly ElementNode[]): It
 }
 
 function concatBytes(children: readonly TreeNode[]): Uint8Array {
-  const parts = children.map((child) => (child.kind === 'opaque' ? child.bytes : child.kind === 'text' ? utf8Encoder.encode(child.value) : new Uint8Array()));
+  const parts = children.map((child) =>
+    child.kind === 'opaque'
+      ? child.bytes
+      : child.kind === 'text'
+        ? utf8Encoder.encode(child.value)
+        : new Uint8Array(),
+  );
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let at = 0;
   for (const part of parts) {
@@ -72,7 +80,9 @@ export function writeData(data: ItemData, options: DataWriteOptions = {}): Eleme
   switch (data.kind) {
     case 'devinf': {
       const devInf = writeDevInf(data.devInf);
-      return element('Data', [data.embeddedPublicId === undefined ? devInf : { ...devInf, embeddedPublicId: data.embeddedPublicId }]);
+      return element('Data', [
+        data.embeddedPublicId === undefined ? devInf : { ...devInf, embeddedPublicId: data.embeddedPublicId },
+      ]);
     }
     case 'metinf':
       return element('Data', writeMetInfChildren(data.meta));

@@ -2,11 +2,47 @@ import type { ContentTypeRef, DataStore, DevInf, DevInfExt, DsMem } from '../mod
 import { Namespaces, type ElementNode } from '../tree/element';
 import { readCtCap, writeCtCap } from './ctcap.mapping';
 import { withoutUndefined } from './metinf.mapping';
-import { childElement, childElements, hasFlag, optionalInteger, optionalText, requireElement, requireText, scalarText, textsOf } from './tree-reader';
+import {
+  childElement,
+  childElements,
+  hasFlag,
+  optionalInteger,
+  optionalText,
+  requireElement,
+  requireText,
+  scalarText,
+  textsOf,
+} from './tree-reader';
 import { el, flag, leaf, leaves, optLeaf } from './tree-writer';
 
-const devInfTyped = new Set(['VerDTD', 'Man', 'Mod', 'OEM', 'FwV', 'SwV', 'HwV', 'DevID', 'DevTyp', 'UTC', 'SupportLargeObjs', 'SupportNumberOfChanges', 'DataStore', 'Ext']);
-const dataStoreTyped = new Set(['SourceRef', 'DisplayName', 'MaxGUIDSize', 'Rx-Pref', 'Rx', 'Tx-Pref', 'Tx', 'DSMem', 'SupportHierarchicalSync', 'SyncCap']);
+const devInfTyped = new Set([
+  'VerDTD',
+  'Man',
+  'Mod',
+  'OEM',
+  'FwV',
+  'SwV',
+  'HwV',
+  'DevID',
+  'DevTyp',
+  'UTC',
+  'SupportLargeObjs',
+  'SupportNumberOfChanges',
+  'DataStore',
+  'Ext',
+]);
+const dataStoreTyped = new Set([
+  'SourceRef',
+  'DisplayName',
+  'MaxGUIDSize',
+  'Rx-Pref',
+  'Rx',
+  'Tx-Pref',
+  'Tx',
+  'DSMem',
+  'SupportHierarchicalSync',
+  'SyncCap',
+]);
 
 /** `<DevInf xmlns="syncml:devinf">` -> DevInf. VerDTD, DevID and DevTyp are required (DevInf DTD). */
 export function readDevInf(node: ElementNode): DevInf {
@@ -47,7 +83,11 @@ function readDataStore(node: ElementNode): DataStore {
     supportHierarchicalSync: hasFlag(node, 'SupportHierarchicalSync'),
     syncCap: { syncTypes: syncCap === undefined ? [] : textsOf(syncCap, 'SyncType') },
     // CTCaps outside the 1.2 model stay untyped, as do Filter-Rx, FilterCap and vendor elements.
-    other: childElements(node).filter((child) => !dataStoreTyped.has(child.name) && (child.name !== 'CTCap' || ctCaps[ctCapNodes.indexOf(child)] === undefined)),
+    other: childElements(node).filter(
+      (child) =>
+        !dataStoreTyped.has(child.name) &&
+        (child.name !== 'CTCap' || ctCaps[ctCapNodes.indexOf(child)] === undefined),
+    ),
   });
 }
 
@@ -61,7 +101,11 @@ function readContentType(node: ElementNode): ContentTypeRef {
 }
 
 function readDsMem(node: ElementNode): DsMem {
-  return withoutUndefined({ sharedMem: hasFlag(node, 'SharedMem') ? true : undefined, maxMem: optionalInteger(node, 'MaxMem'), maxId: optionalInteger(node, 'MaxID') });
+  return withoutUndefined({
+    sharedMem: hasFlag(node, 'SharedMem') ? true : undefined,
+    maxMem: optionalInteger(node, 'MaxMem'),
+    maxId: optionalInteger(node, 'MaxID'),
+  });
 }
 
 function readExt(node: ElementNode): DevInfExt {
@@ -97,7 +141,8 @@ export function writeDevInf(devInf: DevInf): ElementNode {
 // DataStore: SourceRef, DisplayName?, MaxGUIDSize?, Rx-Pref, Rx*, Tx-Pref, Tx*, CTCap*, DSMem?,
 // SupportHierarchicalSync?, SyncCap, Filter-Rx*, FilterCap* (the last two in `other`).
 function writeDataStore(store: DataStore): ElementNode {
-  const contentType = (name: string, ref: ContentTypeRef) => el(name, [leaf('CTType', ref.ctType), leaf('VerCT', ref.verCT)]);
+  const contentType = (name: string, ref: ContentTypeRef) =>
+    el(name, [leaf('CTType', ref.ctType), leaf('VerCT', ref.verCT)]);
   const { dsMem } = store;
   return el('DataStore', [
     leaf('SourceRef', store.sourceRef),
@@ -108,7 +153,12 @@ function writeDataStore(store: DataStore): ElementNode {
     store.txPref && contentType('Tx-Pref', store.txPref),
     ...store.tx.map((ref) => contentType('Tx', ref)),
     ...store.ctCaps.map(writeCtCap),
-    dsMem && el('DSMem', [flag('SharedMem', dsMem.sharedMem), optLeaf('MaxMem', dsMem.maxMem), optLeaf('MaxID', dsMem.maxId)]),
+    dsMem &&
+      el('DSMem', [
+        flag('SharedMem', dsMem.sharedMem),
+        optLeaf('MaxMem', dsMem.maxMem),
+        optLeaf('MaxID', dsMem.maxId),
+      ]),
     flag('SupportHierarchicalSync', store.supportHierarchicalSync),
     store.syncCap.syncTypes.length > 0 && el('SyncCap', leaves('SyncType', store.syncCap.syncTypes)),
     ...store.other,

@@ -16,7 +16,9 @@ export function optionalLocation(parent: ElementNode, name: string): Location | 
 }
 
 export function writeLocation(name: string, location: Location | undefined): ElementNode | undefined {
-  return location === undefined ? undefined : el(name, [leaf('LocURI', location.locURI), optLeaf('LocName', location.locName)]);
+  return location === undefined
+    ? undefined
+    : el(name, [leaf('LocURI', location.locURI), optLeaf('LocName', location.locName)]);
 }
 
 export function optionalMeta(parent: ElementNode): MetInf | undefined {

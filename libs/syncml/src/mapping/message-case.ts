@@ -16,7 +16,9 @@ export function messageCase(name: string, message: SyncMLMessage, xml: string): 
       expect(encodeXmlDocument(messageToDocument(message), { declaration: false })).toBe(xml);
     });
     it('round-trips', () => {
-      expect(documentToMessage(decodeXmlDocument(encodeXmlDocument(messageToDocument(message), { pretty: true })))).toEqual(message);
+      expect(
+        documentToMessage(decodeXmlDocument(encodeXmlDocument(messageToDocument(message), { pretty: true }))),
+      ).toEqual(message);
     });
   });
 }

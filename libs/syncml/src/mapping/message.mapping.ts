@@ -21,7 +21,9 @@ export function documentToMessage(doc: SyncmlDocument): SyncMLMessage {
   if (root.name !== 'SyncML') throw invalid(`root element is ${root.name}, not SyncML`);
   const hdr = readSyncHdr(requireElement(root, 'SyncHdr'));
   const body = requireElement(root, 'SyncBody');
-  const commands = childElements(body).filter((child) => child.name !== 'Final').map(readCommand);
+  const commands = childElements(body)
+    .filter((child) => child.name !== 'Final')
+    .map(readCommand);
   return { hdr, body: { commands, final: hasFlag(body, 'Final') } };
 }
 
@@ -32,7 +34,10 @@ export function messageToDocument(msg: SyncMLMessage, options?: MessageWriteOpti
     'SyncML',
     [
       writeSyncHdr(msg.hdr),
-      el('SyncBody', [...msg.body.commands.map((command) => writeCommand(command, options)), msg.body.final && el('Final', [])]),
+      el('SyncBody', [
+        ...msg.body.commands.map((command) => writeCommand(command, options)),
+        msg.body.final && el('Final', []),
+      ]),
     ],
     v11 ? Namespaces.syncml11 : Namespaces.syncml12,
   );

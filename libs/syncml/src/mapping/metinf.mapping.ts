@@ -7,7 +7,19 @@ const metinf = Namespaces.metinf;
 
 /** Element names of the MetInf DTD, used to recognise meta information carried as Data. */
 export const metInfElementNames: ReadonlySet<string> = new Set([
-  'Format', 'Type', 'Mark', 'Size', 'Anchor', 'Version', 'NextNonce', 'MaxMsgSize', 'MaxObjSize', 'EMI', 'Mem', 'FieldLevel', 'MetInf',
+  'Format',
+  'Type',
+  'Mark',
+  'Size',
+  'Anchor',
+  'Version',
+  'NextNonce',
+  'MaxMsgSize',
+  'MaxObjSize',
+  'EMI',
+  'Mem',
+  'FieldLevel',
+  'MetInf',
 ]);
 
 /**
@@ -24,7 +36,10 @@ export function readMetInf(meta: ElementNode): MetInf {
     type: optionalText(source, 'Type'),
     mark: optionalText(source, 'Mark'),
     size: optionalInteger(source, 'Size'),
-    anchor: anchor === undefined ? undefined : { last: optionalText(anchor, 'Last'), next: requireText(anchor, 'Next') },
+    anchor:
+      anchor === undefined
+        ? undefined
+        : { last: optionalText(anchor, 'Last'), next: requireText(anchor, 'Next') },
     version: optionalText(source, 'Version'),
     nextNonce: optionalText(source, 'NextNonce'),
     maxMsgSize: optionalInteger(source, 'MaxMsgSize'),
@@ -58,7 +73,12 @@ export function writeMetInfChildren(meta: MetInf): ElementNode[] {
     optLeaf('MaxMsgSize', meta.maxMsgSize, metinf),
     optLeaf('MaxObjSize', meta.maxObjSize, metinf),
     ...leaves('EMI', meta.emi ?? [], metinf),
-    mem && el('Mem', [flag('SharedMem', mem.sharedMem), optLeaf('FreeMem', mem.freeMem), optLeaf('FreeID', mem.freeId)], metinf),
+    mem &&
+      el(
+        'Mem',
+        [flag('SharedMem', mem.sharedMem), optLeaf('FreeMem', mem.freeMem), optLeaf('FreeID', mem.freeId)],
+        metinf,
+      ),
     flag('FieldLevel', meta.fieldLevel, metinf),
   ].filter((node): node is ElementNode => node !== undefined);
 }

@@ -14,7 +14,11 @@ function xmlCaptures(): string[] {
     readdirSync(join(capturesDir, dir))
       .map((file) => join(capturesDir, dir, file))
       // cap200xml's body.bin is itself XML (the client was in XML mode).
-      .filter((path) => path.endsWith('.xml') || (path.endsWith('.bin') && readFileSync(path).subarray(0, 5).toString() === '<?xml')),
+      .filter(
+        (path) =>
+          path.endsWith('.xml') ||
+          (path.endsWith('.bin') && readFileSync(path).subarray(0, 5).toString() === '<?xml'),
+      ),
   );
 }
 
@@ -47,10 +51,18 @@ describe('SyncEvolution first request (ref_session/01-req.xml)', () => {
   });
 
   it('types the DevInf of the Put with both datastores and their CTCaps', () => {
-    const put = message.body.commands.find((command: Command): command is ItemCommand => command.kind === 'Put');
+    const put = message.body.commands.find(
+      (command: Command): command is ItemCommand => command.kind === 'Put',
+    );
     const data = put?.items[0]?.data as DevInfData;
     expect(data.kind).toBe('devinf');
-    expect(data.devInf).toMatchObject({ man: 'Patrick Ohly', devId: 'syncevo-test-0001', devTyp: 'workstation', utc: true, supportLargeObjs: true });
+    expect(data.devInf).toMatchObject({
+      man: 'Patrick Ohly',
+      devId: 'syncevo-test-0001',
+      devTyp: 'workstation',
+      utc: true,
+      supportLargeObjs: true,
+    });
     expect(data.devInf.dataStores.map((store) => store.sourceRef)).toEqual(['./addressbook', './calendar']);
     expect(data.devInf.dataStores[0]?.rxPref).toEqual({ ctType: 'text/vcard', verCT: '3.0' });
     expect(data.devInf.dataStores[0]?.ctCaps.length).toBeGreaterThan(0);

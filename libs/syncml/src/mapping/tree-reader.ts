@@ -6,11 +6,15 @@ import type { ElementNode, TreeNode } from '../tree/element';
 const utf8 = new TextDecoder('utf-8');
 
 export function childElements(parent: ElementNode, name?: string): ElementNode[] {
-  return parent.children.filter((child): child is ElementNode => child.kind === 'element' && (name === undefined || child.name === name));
+  return parent.children.filter(
+    (child): child is ElementNode => child.kind === 'element' && (name === undefined || child.name === name),
+  );
 }
 
 export function childElement(parent: ElementNode, name: string): ElementNode | undefined {
-  return parent.children.find((child): child is ElementNode => child.kind === 'element' && child.name === name);
+  return parent.children.find(
+    (child): child is ElementNode => child.kind === 'element' && child.name === name,
+  );
 }
 
 export function requireElement(parent: ElementNode, name: string): ElementNode {
@@ -26,7 +30,11 @@ export function scalarText(node: ElementNode): string {
 
 /** Text and opaque children joined as text, untrimmed. */
 export function rawText(children: readonly TreeNode[]): string {
-  return children.map((child) => (child.kind === 'text' ? child.value : child.kind === 'opaque' ? utf8.decode(child.bytes) : '')).join('');
+  return children
+    .map((child) =>
+      child.kind === 'text' ? child.value : child.kind === 'opaque' ? utf8.decode(child.bytes) : '',
+    )
+    .join('');
 }
 
 export function optionalText(parent: ElementNode, name: string): string | undefined {

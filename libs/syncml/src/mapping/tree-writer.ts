@@ -5,7 +5,11 @@ import { element, text, type ElementNode } from '../tree/element';
 export type MaybeElement = ElementNode | undefined | false;
 
 export function el(name: string, children: readonly MaybeElement[], ns?: string): ElementNode {
-  return element(name, children.filter((child): child is ElementNode => child !== undefined && child !== false), ns);
+  return element(
+    name,
+    children.filter((child): child is ElementNode => child !== undefined && child !== false),
+    ns,
+  );
 }
 
 export function leaf(name: string, value: string | number, ns?: string): ElementNode {
@@ -13,7 +17,11 @@ export function leaf(name: string, value: string | number, ns?: string): Element
   return element(name, content === '' ? [] : [text(content)], ns);
 }
 
-export function optLeaf(name: string, value: string | number | undefined, ns?: string): ElementNode | undefined {
+export function optLeaf(
+  name: string,
+  value: string | number | undefined,
+  ns?: string,
+): ElementNode | undefined {
   return value === undefined ? undefined : leaf(name, value, ns);
 }
 

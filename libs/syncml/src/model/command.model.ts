@@ -123,5 +123,20 @@ export interface GenericCommand {
 
 /** The element names of the commands the model types. */
 export const commandKinds = [
-  'Add', 'Alert', 'Atomic', 'Copy', 'Delete', 'Exec', 'Get', 'Map', 'Move', 'Put', 'Replace', 'Results', 'Search', 'Sequence', 'Status', 'Sync',
+  'Add',
+  'Alert',
+  'Atomic',
+  'Copy',
+  'Delete',
+  'Exec',
+  'Get',
+  'Map',
+  'Move',
+  'Put',
+  'Replace',
+  'Results',
+  'Search',
+  'Sequence',
+  'Status',
+  'Sync',
 ] as const;

@@ -17,13 +17,18 @@ const utf8 = new TextEncoder();
  * split on UTF-8 character boundaries, so each chunk is valid text on its own.
  */
 export function chunkLargeObject(item: Item, maxChunkBytes: number, options: ChunkOptions = {}): Item[] {
-  if (!Number.isInteger(maxChunkBytes) || maxChunkBytes < 4) throw cannot(`chunk size ${maxChunkBytes} is too small`);
+  if (!Number.isInteger(maxChunkBytes) || maxChunkBytes < 4)
+    throw cannot(`chunk size ${maxChunkBytes} is too small`);
   const { data } = item;
   if (data === undefined) return [item];
-  if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw cannot(`nested ${data.kind} data cannot be chunked; encode it as text first`);
+  if (typeof data !== 'string' && !(data instanceof Uint8Array))
+    throw cannot(`nested ${data.kind} data cannot be chunked; encode it as text first`);
   const bytes = typeof data === 'string' ? utf8.encode(data) : data;
   if (options.maxObjSize !== undefined && bytes.byteLength > options.maxObjSize) {
-    throw new SyncmlEncodeError('SYNCML_TOO_LARGE', `object of ${bytes.byteLength} bytes exceeds the peer's MaxObjSize ${options.maxObjSize}`);
+    throw new SyncmlEncodeError(
+      'SYNCML_TOO_LARGE',
+      `object of ${bytes.byteLength} bytes exceeds the peer's MaxObjSize ${options.maxObjSize}`,
+    );
   }
   if (bytes.byteLength <= maxChunkBytes) return [item];
   const pieces = typeof data === 'string' ? splitText(data, maxChunkBytes) : splitBytes(data, maxChunkBytes);

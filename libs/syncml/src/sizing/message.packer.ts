@@ -34,16 +34,27 @@ export interface PackedMessage {
  * search over how many commands fit, so filling a message of k commands costs
  * O(k log k) command encodings, and a whole package O(n log n).
  */
-export function packNextMessage(header: SyncHdr, leading: readonly Command[], pending: readonly Command[], options: PackOptions): PackedMessage {
+export function packNextMessage(
+  header: SyncHdr,
+  leading: readonly Command[],
+  pending: readonly Command[],
+  options: PackOptions,
+): PackedMessage {
   const size = options.encodedSize ?? encodedSizer(options.encoding, options.encodeOptions);
   const finalWanted = options.final ?? true;
   const build = (count: number): SyncMLMessage => ({
     hdr: header,
-    body: { commands: [...leading, ...pending.slice(0, count)], final: finalWanted && count === pending.length },
+    body: {
+      commands: [...leading, ...pending.slice(0, count)],
+      final: finalWanted && count === pending.length,
+    },
   });
   const fits = (count: number) => size(build(count)) <= options.maxMsgSize;
 
-  if (!fits(0)) throw tooLarge(`header and ${leading.length} leading command(s) alone exceed MaxMsgSize ${options.maxMsgSize}`);
+  if (!fits(0))
+    throw tooLarge(
+      `header and ${leading.length} leading command(s) alone exceed MaxMsgSize ${options.maxMsgSize}`,
+    );
   const count = largestFitting(pending.length, fits);
   if (count === pending.length) return { message: build(count), rest: [] };
   const next = pending[count];
@@ -51,9 +62,19 @@ export function packNextMessage(header: SyncHdr, leading: readonly Command[], pe
   if (next?.kind === 'Sync' && next.commands.length > 1) {
     const withSync = (inner: number): SyncMLMessage => ({
       hdr: header,
-      body: { commands: [...leading, ...pending.slice(0, count), { ...next, commands: next.commands.slice(0, inner) }], final: false },
+      body: {
+        commands: [
+          ...leading,
+          ...pending.slice(0, count),
+          { ...next, commands: next.commands.slice(0, inner) },
+        ],
+        final: false,
+      },
     });
-    const inner = largestFitting(next.commands.length - 1, (k) => k === 0 || size(withSync(k)) <= options.maxMsgSize);
+    const inner = largestFitting(
+      next.commands.length - 1,
+      (k) => k === 0 || size(withSync(k)) <= options.maxMsgSize,
+    );
     if (inner > 0) {
       const { numberOfChanges: _counted, ...continuation } = next;
       const rest = [{ ...continuation, commands: next.commands.slice(inner) }, ...pending.slice(count + 1)];
@@ -62,7 +83,9 @@ export function packNextMessage(header: SyncHdr, leading: readonly Command[], pe
   }
   if (count === 0) {
     const id = 'cmdId' in next! && next.cmdId !== undefined ? ` ${next.cmdId}` : '';
-    throw tooLarge(`${next!.kind}${id} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`);
+    throw tooLarge(
+      `${next!.kind}${id} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`,
+    );
   }
   return { message: build(count), rest: pending.slice(count) };
 }
@@ -92,13 +115,26 @@ function largestFitting(max: number, fits: (n: number) => boolean): number {
  * count up from `header.msgId` (per sender, +1 per message, DM 1.2 2.1). The caller adds
  * the Status for the peer's SyncHdr to each later message itself (packNextMessage does).
  */
-export function packMessages(header: SyncHdr, commands: readonly Command[], options: PackOptions): SyncMLMessage[] {
+export function packMessages(
+  header: SyncHdr,
+  commands: readonly Command[],
+  options: PackOptions,
+): SyncMLMessage[] {
   const firstId = Number(header.msgId);
-  if (!Number.isSafeInteger(firstId)) throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `MsgID ${header.msgId} is not a number to count from`);
+  if (!Number.isSafeInteger(firstId))
+    throw new SyncmlEncodeError(
+      'SYNCML_CANNOT_ENCODE',
+      `MsgID ${header.msgId} is not a number to count from`,
+    );
   const messages: SyncMLMessage[] = [];
   let pending = commands;
   do {
-    const { message, rest } = packNextMessage({ ...header, msgId: String(firstId + messages.length) }, [], pending, options);
+    const { message, rest } = packNextMessage(
+      { ...header, msgId: String(firstId + messages.length) },
+      [],
+      pending,
+      options,
+    );
     messages.push(message);
     pending = rest;
   } while (pending.length > 0);

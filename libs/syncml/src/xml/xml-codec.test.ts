@@ -11,13 +11,20 @@ describe('XML codec vectors', () => {
     'header with Meta in syncml:metinf',
     {
       publicId: PublicIds.syncml12,
-      root: element('SyncML', [
-        element('SyncHdr', [
-          element('VerDTD', [text('1.2')]),
-          element('Meta', [element('MaxMsgSize', [text('150000')], metinf), element('MaxObjSize', [text('4000000')], metinf)]),
-        ]),
-        element('SyncBody', [element('Final')]),
-      ], syncml12),
+      root: element(
+        'SyncML',
+        [
+          element('SyncHdr', [
+            element('VerDTD', [text('1.2')]),
+            element('Meta', [
+              element('MaxMsgSize', [text('150000')], metinf),
+              element('MaxObjSize', [text('4000000')], metinf),
+            ]),
+          ]),
+          element('SyncBody', [element('Final')]),
+        ],
+        syncml12,
+      ),
     },
     '<SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><Meta>' +
       '<MaxMsgSize xmlns="syncml:metinf">150000</MaxMsgSize><MaxObjSize xmlns="syncml:metinf">4000000</MaxObjSize>' +
@@ -28,27 +35,43 @@ describe('XML codec vectors', () => {
     'DevInf nested in Data switches to syncml:devinf and back is implicit',
     {
       publicId: PublicIds.syncml11,
-      root: element('SyncML', [element('Data', [element('DevInf', [element('VerDTD', [text('1.1')])], devinf)]), element('Final')], syncml11),
+      root: element(
+        'SyncML',
+        [element('Data', [element('DevInf', [element('VerDTD', [text('1.1')])], devinf)]), element('Final')],
+        syncml11,
+      ),
     },
     '<SyncML xmlns="SYNCML:SYNCML1.1"><Data><DevInf xmlns="syncml:devinf"><VerDTD>1.1</VerDTD></DevInf></Data><Final/></SyncML>',
   );
 
   xmlCodecCase(
     'CDATA vCard with CRLF and markup characters is kept byte for byte',
-    { publicId: PublicIds.syncml12, root: element('SyncML', [element('Data', [text('BEGIN:VCARD\r\nNOTE:a<b&c\r\nEND:VCARD\r\n', true)])], syncml12) },
+    {
+      publicId: PublicIds.syncml12,
+      root: element(
+        'SyncML',
+        [element('Data', [text('BEGIN:VCARD\r\nNOTE:a<b&c\r\nEND:VCARD\r\n', true)])],
+        syncml12,
+      ),
+    },
     '<SyncML xmlns="SYNCML:SYNCML1.2"><Data><![CDATA[BEGIN:VCARD]]>&#13;<![CDATA[\nNOTE:a<b&c]]>&#13;<![CDATA[\nEND:VCARD]]>&#13;<![CDATA[\n]]></Data></SyncML>',
   );
 
   xmlCodecCase(
     'escaped text with significant surrounding spaces',
-    { publicId: PublicIds.syncml12, root: element('SyncML', [element('Data', [text('  a & b < c > d  ')])], syncml12) },
+    {
+      publicId: PublicIds.syncml12,
+      root: element('SyncML', [element('Data', [text('  a & b < c > d  ')])], syncml12),
+    },
     '<SyncML xmlns="SYNCML:SYNCML1.2"><Data>  a &amp; b &lt; c &gt; d  </Data></SyncML>',
   );
 });
 
 describe('XML decoder', () => {
   it('takes the public id from the DOCTYPE', () => {
-    const doc = decodeXmlDocument('<!DOCTYPE SyncML PUBLIC "-//SYNCML//DTD SyncML 1.1//EN" "x.dtd"><SyncML/>');
+    const doc = decodeXmlDocument(
+      '<!DOCTYPE SyncML PUBLIC "-//SYNCML//DTD SyncML 1.1//EN" "x.dtd"><SyncML/>',
+    );
     expect(doc.publicId).toBe(PublicIds.syncml11);
   });
 
@@ -59,12 +82,22 @@ describe('XML decoder', () => {
 
   it('drops layout whitespace between elements but keeps leaf text exactly', () => {
     const doc = decodeXmlDocument('<SyncML>\n  <LocURI> ./a </LocURI>\n  <Data>\n</Data>\n</SyncML>');
-    expect(doc.root).toEqual(element('SyncML', [element('LocURI', [text(' ./a ')]), element('Data', [text('\n')])]));
+    expect(doc.root).toEqual(
+      element('SyncML', [element('LocURI', [text(' ./a ')]), element('Data', [text('\n')])]),
+    );
   });
 
   it('resolves prefixed namespaces and records a namespace only where it changes', () => {
-    const doc = decodeXmlDocument('<SyncML xmlns="SYNCML:SYNCML1.2" xmlns:m="syncml:metinf"><Meta><m:Type>t</m:Type><Other xmlns="SYNCML:SYNCML1.2"/></Meta></SyncML>');
-    expect(doc.root).toEqual(element('SyncML', [element('Meta', [element('Type', [text('t')], metinf), element('Other')])], syncml12));
+    const doc = decodeXmlDocument(
+      '<SyncML xmlns="SYNCML:SYNCML1.2" xmlns:m="syncml:metinf"><Meta><m:Type>t</m:Type><Other xmlns="SYNCML:SYNCML1.2"/></Meta></SyncML>',
+    );
+    expect(doc.root).toEqual(
+      element(
+        'SyncML',
+        [element('Meta', [element('Type', [text('t')], metinf), element('Other')])],
+        syncml12,
+      ),
+    );
   });
 
   it('unescapes character references and merges text split around CDATA of the same kind', () => {
@@ -73,7 +106,11 @@ describe('XML decoder', () => {
   });
 
   it('decodes ISO-8859-1 bytes when the declaration says so', () => {
-    const bytes = Uint8Array.from([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><Data>'), 0xe9, ...Buffer.from('</Data>')]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><Data>'),
+      0xe9,
+      ...Buffer.from('</Data>'),
+    ]);
     expect(decodeXmlDocument(bytes).root.children).toEqual([text('é')]);
   });
 });
@@ -91,14 +128,25 @@ describe('XML encoder', () => {
   });
 
   it('writes UTF-8 opaque data as text and refuses binary that is not UTF-8', () => {
-    const ok = { publicId: PublicIds.syncml12, root: element('Data', [opaque(new TextEncoder().encode('x<y'))]) };
+    const ok = {
+      publicId: PublicIds.syncml12,
+      root: element('Data', [opaque(new TextEncoder().encode('x<y'))]),
+    };
     expect(encodeXmlDocument(ok, { declaration: false })).toBe('<Data>x&lt;y</Data>');
-    const bad = { publicId: PublicIds.syncml12, root: element('Data', [opaque(Uint8Array.from([0xff, 0xfe]))]) };
+    const bad = {
+      publicId: PublicIds.syncml12,
+      root: element('Data', [opaque(Uint8Array.from([0xff, 0xfe]))]),
+    };
     expect(() => encodeXmlDocument(bad)).toThrow(expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }));
   });
 
   it('writes a DOCTYPE with the SyncML 1.2 system id on request', () => {
-    const xml = encodeXmlDocument({ publicId: PublicIds.syncml12, root: element('SyncML') }, { doctype: true, declaration: false });
-    expect(xml).toBe('<!DOCTYPE SyncML PUBLIC "-//SYNCML//DTD SyncML 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/OMA-TS-SyncML_RepPro_DTD-V1_2.dtd"><SyncML/>');
+    const xml = encodeXmlDocument(
+      { publicId: PublicIds.syncml12, root: element('SyncML') },
+      { doctype: true, declaration: false },
+    );
+    expect(xml).toBe(
+      '<!DOCTYPE SyncML PUBLIC "-//SYNCML//DTD SyncML 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/OMA-TS-SyncML_RepPro_DTD-V1_2.dtd"><SyncML/>',
+    );
   });
 });

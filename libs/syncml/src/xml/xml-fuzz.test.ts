@@ -18,16 +18,53 @@ function decodeAndMap(input: Uint8Array | string): void {
 
 describe('XML decoder fuzz', () => {
   it('survives random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => decodeAndMap(bytes)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => decodeAndMap(bytes)),
+      { numRuns: 500 },
+    );
   });
 
   it('survives random markup-like text', () => {
-    const token = fc.constantFrom('<', '>', '/', '</', '<!', '<?', '?>', ']]>', '<![CDATA[', '&', ';', '&#', 'x', '"', "'", '=', ' ', '\n', 'SyncML', 'xmlns', ':', '<!DOCTYPE', '[', '<!ENTITY', '--', '<!--');
-    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (tokens) => decodeAndMap(tokens.join(''))), { numRuns: 1000 });
+    const token = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '</',
+      '<!',
+      '<?',
+      '?>',
+      ']]>',
+      '<![CDATA[',
+      '&',
+      ';',
+      '&#',
+      'x',
+      '"',
+      "'",
+      '=',
+      ' ',
+      '\n',
+      'SyncML',
+      'xmlns',
+      ':',
+      '<!DOCTYPE',
+      '[',
+      '<!ENTITY',
+      '--',
+      '<!--',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (tokens) => decodeAndMap(tokens.join(''))),
+      { numRuns: 1000 },
+    );
   });
 
   it('survives a real message with bytes flipped, cut or inserted', () => {
-    const mutation = fc.record({ at: fc.nat({ max: seed.length - 1 }), byte: fc.integer({ min: 0, max: 255 }), kind: fc.constantFrom('flip', 'cut', 'insert') });
+    const mutation = fc.record({
+      at: fc.nat({ max: seed.length - 1 }),
+      byte: fc.integer({ min: 0, max: 255 }),
+      kind: fc.constantFrom('flip', 'cut', 'insert'),
+    });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         let bytes = Uint8Array.from(seed);

@@ -27,13 +27,22 @@ export function xmlInputToString(input: Uint8Array | string, limits: XmlLimits):
 }
 
 function tooLarge(bytes: number, limits: XmlLimits): SyncmlDecodeError {
-  return new SyncmlDecodeError(SyncmlErrorCodes.tooLarge, `document of ${bytes} bytes exceeds the limit of ${limits.maxBytes}`, { offset: limits.maxBytes });
+  return new SyncmlDecodeError(
+    SyncmlErrorCodes.tooLarge,
+    `document of ${bytes} bytes exceeds the limit of ${limits.maxBytes}`,
+    { offset: limits.maxBytes },
+  );
 }
 
 function decoderFor(label: string) {
   try {
     return new TextDecoder(label, { fatal: true });
   } catch (cause) {
-    throw new SyncmlDecodeError(SyncmlErrorCodes.unsupported, `unsupported XML encoding ${label}`, { offset: 0 }, { cause });
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.unsupported,
+      `unsupported XML encoding ${label}`,
+      { offset: 0 },
+      { cause },
+    );
   }
 }

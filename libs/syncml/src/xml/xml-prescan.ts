@@ -24,17 +24,23 @@ export function prescanXml(source: string, limits: XmlLimits): { publicId?: stri
       i = end;
     } else if (next === '!') {
       // <!ENTITY, <!ELEMENT ... outside a DOCTYPE are not XML at all; refuse them as DTD content.
-      throw new SyncmlDecodeError(SyncmlErrorCodes.forbiddenDoctype, 'markup declaration outside a DOCTYPE is refused', positionAt(source, i));
+      throw new SyncmlDecodeError(
+        SyncmlErrorCodes.forbiddenDoctype,
+        'markup declaration outside a DOCTYPE is refused',
+        positionAt(source, i),
+      );
     } else if (next === '/') {
       depth -= 1;
       i = source.indexOf('>', i);
     } else {
       const end = endOfMarkup(source, i);
       elements += 1;
-      if (elements > limits.maxElements) throw tooLarge(source, i, `more than ${limits.maxElements} elements`);
+      if (elements > limits.maxElements)
+        throw tooLarge(source, i, `more than ${limits.maxElements} elements`);
       if (source[end - 1] !== '/') {
         depth += 1;
-        if (depth > limits.maxDepth) throw tooLarge(source, i, `elements nested deeper than ${limits.maxDepth}`);
+        if (depth > limits.maxDepth)
+          throw tooLarge(source, i, `elements nested deeper than ${limits.maxDepth}`);
       }
       i = end;
     }
@@ -73,7 +79,11 @@ function checkDoctype(source: string, start: number, end: number): string | unde
   // XML 1.0 [28]: the internal subset is the only place '[' may appear outside a quoted literal.
   const unquoted = declaration.replace(/"[^"]*"|'[^']*'/g, '');
   if (unquoted.includes('[') || /<!ENTITY/i.test(declaration)) {
-    throw new SyncmlDecodeError(SyncmlErrorCodes.forbiddenDoctype, 'DOCTYPE with an internal subset or entity declarations is refused', positionAt(source, start));
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.forbiddenDoctype,
+      'DOCTYPE with an internal subset or entity declarations is refused',
+      positionAt(source, start),
+    );
   }
   const match = publicIdPattern.exec(declaration);
   return match?.[2] ?? match?.[3];

@@ -1,7 +1,10 @@
 import { SyncmlDecodeError, SyncmlErrorCodes } from '../errors/syncml.error';
 import { decodeXmlDocument } from './xml.decoder';
 
-function decodeError(input: string | Uint8Array, limits?: Parameters<typeof decodeXmlDocument>[1]): SyncmlDecodeError {
+function decodeError(
+  input: string | Uint8Array,
+  limits?: Parameters<typeof decodeXmlDocument>[1],
+): SyncmlDecodeError {
   try {
     decodeXmlDocument(input, limits);
   } catch (error) {
@@ -27,7 +30,9 @@ describe('XML decoder refuses hostile and broken input', () => {
   });
 
   it('refuses an external entity declaration even without other subset content', () => {
-    const error = decodeError('<!DOCTYPE SyncML [<!ENTITY x SYSTEM "file:///etc/passwd">]><SyncML>&x;</SyncML>');
+    const error = decodeError(
+      '<!DOCTYPE SyncML [<!ENTITY x SYSTEM "file:///etc/passwd">]><SyncML>&x;</SyncML>',
+    );
     expect(error.code).toBe(SyncmlErrorCodes.forbiddenDoctype);
   });
 
@@ -44,7 +49,9 @@ describe('XML decoder refuses hostile and broken input', () => {
   });
 
   it('refuses more elements than the limit', () => {
-    expect(decodeError('<a>' + '<b/>'.repeat(10) + '</a>', { maxElements: 10 }).code).toBe(SyncmlErrorCodes.tooLarge);
+    expect(decodeError('<a>' + '<b/>'.repeat(10) + '</a>', { maxElements: 10 }).code).toBe(
+      SyncmlErrorCodes.tooLarge,
+    );
   });
 
   it('refuses input over the byte limit, counting UTF-8 bytes', () => {
@@ -66,7 +73,9 @@ describe('XML decoder refuses hostile and broken input', () => {
   });
 
   it('refuses bytes that are not UTF-8', () => {
-    expect(decodeError(Uint8Array.from([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e])).code).toBe(SyncmlErrorCodes.malformed);
+    expect(decodeError(Uint8Array.from([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e])).code).toBe(
+      SyncmlErrorCodes.malformed,
+    );
   });
 
   it('refuses an empty input', () => {

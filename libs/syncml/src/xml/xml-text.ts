@@ -14,12 +14,15 @@ export function unescapeXmlText(raw: string): string {
   return raw.replace(referencePattern, (whole: string, ref: string | undefined) => {
     if (ref === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, "bare '&' in text");
     if (ref.startsWith('#')) {
-      const codePoint = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (!isXmlChar(codePoint)) throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, `invalid character reference ${whole}`);
+      const codePoint =
+        ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      if (!isXmlChar(codePoint))
+        throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, `invalid character reference ${whole}`);
       return String.fromCodePoint(codePoint);
     }
     const value = (predefinedEntities as Record<string, string>)[ref];
-    if (value === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, `undeclared entity ${whole}`);
+    if (value === undefined)
+      throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, `undeclared entity ${whole}`);
     return value;
   });
 }
@@ -27,11 +30,21 @@ export function unescapeXmlText(raw: string): string {
 // XML 1.0 production [2] Char.
 function isXmlChar(cp: number): boolean {
   return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
   );
 }
 
-const textEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const textEscapes: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#13;',
+};
 
 /**
  * Escapes text content: `&` and `<` must be, `>` is too so that `]]>` never appears, and

@@ -19,7 +19,11 @@ const cdataKey = '#cdata';
  * it differs from the parent's. Attributes other than namespace declarations are dropped
  * (SyncML defines none).
  */
-export function buildElement(entry: OrderedEntry, parentNs: string | undefined, parentScope: Scope): ElementNode {
+export function buildElement(
+  entry: OrderedEntry,
+  parentNs: string | undefined,
+  parentScope: Scope,
+): ElementNode {
   const qname = Object.keys(entry).find((key) => key !== attributesKey);
   if (qname === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, 'empty element entry');
   const scope = withDeclarations(parentScope, entry[attributesKey]);
@@ -27,7 +31,11 @@ export function buildElement(entry: OrderedEntry, parentNs: string | undefined, 
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
   const name = colon === -1 ? qname : qname.slice(colon + 1);
   const ns = scope.get(prefix);
-  if (prefix !== '' && ns === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, `undeclared namespace prefix ${prefix} on <${qname}>`);
+  if (prefix !== '' && ns === undefined)
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.malformed,
+      `undeclared namespace prefix ${prefix} on <${qname}>`,
+    );
   const children = buildChildren(entry[qname] as OrderedEntry[], ns, scope);
   return ns === undefined || ns === parentNs ? element(name, children) : element(name, children, ns);
 }

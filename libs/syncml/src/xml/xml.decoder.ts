@@ -42,16 +42,33 @@ export function decodeXmlDocument(input: Uint8Array | string, limits?: Partial<X
     throw new SyncmlDecodeError(SyncmlErrorCodes.malformed, 'XML does not parse', {}, { cause });
   }
   const rootEntry = entries.find((entry) => !('#text' in entry));
-  if (rootEntry === undefined) throw new SyncmlDecodeError(SyncmlErrorCodes.truncated, 'document has no root element', endPosition(source));
+  if (rootEntry === undefined)
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.truncated,
+      'document has no root element',
+      endPosition(source),
+    );
   const root = buildElement(rootEntry, undefined, new Map());
   return { publicId: publicId ?? inferPublicId(root), root };
 }
 
-function validationError(source: string, err: { code: string; msg: string; line: number; col: number }): SyncmlDecodeError {
+function validationError(
+  source: string,
+  err: { code: string; msg: string; line: number; col: number },
+): SyncmlDecodeError {
   // The validator reports tags still open at the end of input at line 1: that is a cut-off document.
-  const cutOff = /^Unclosed tag|^Invalid '\[/.test(err.msg) || (source.trim() === '' && err.code === 'InvalidXml');
-  if (cutOff) return new SyncmlDecodeError(SyncmlErrorCodes.truncated, `XML ends early: ${err.msg}`, endPosition(source));
-  return new SyncmlDecodeError(SyncmlErrorCodes.malformed, `XML not well-formed: ${err.msg}`, { line: err.line, column: err.col });
+  const cutOff =
+    /^Unclosed tag|^Invalid '\[/.test(err.msg) || (source.trim() === '' && err.code === 'InvalidXml');
+  if (cutOff)
+    return new SyncmlDecodeError(
+      SyncmlErrorCodes.truncated,
+      `XML ends early: ${err.msg}`,
+      endPosition(source),
+    );
+  return new SyncmlDecodeError(SyncmlErrorCodes.malformed, `XML not well-formed: ${err.msg}`, {
+    line: err.line,
+    column: err.col,
+  });
 }
 
 /** Without a DOCTYPE: the root's namespace, else SyncHdr/VerDTD, decides SyncML 1.1 vs 1.2. */
@@ -60,9 +77,16 @@ function inferPublicId(root: ElementNode): string {
   if (root.name === 'MgmtTree') return PublicIds.dmddf12;
   if (root.ns === Namespaces.syncml11) return PublicIds.syncml11;
   if (root.ns === Namespaces.syncml12) return PublicIds.syncml12;
-  const hdr = root.children.find((child): child is ElementNode => child.kind === 'element' && child.name === 'SyncHdr');
-  const verDtd = hdr?.children.find((child): child is ElementNode => child.kind === 'element' && child.name === 'VerDTD');
-  const version = verDtd?.children.map((child) => (child.kind === 'text' ? child.value : '')).join('').trim();
+  const hdr = root.children.find(
+    (child): child is ElementNode => child.kind === 'element' && child.name === 'SyncHdr',
+  );
+  const verDtd = hdr?.children.find(
+    (child): child is ElementNode => child.kind === 'element' && child.name === 'VerDTD',
+  );
+  const version = verDtd?.children
+    .map((child) => (child.kind === 'text' ? child.value : ''))
+    .join('')
+    .trim();
   if (version === '1.1') return PublicIds.syncml11;
   if (version === '1.0') return PublicIds.syncml10;
   return PublicIds.syncml12;

@@ -27,7 +27,10 @@ export function encodeXmlDocument(doc: SyncmlDocument, options: XmlEncodeOptions
   if (options.doctype ?? false) {
     const systemId = SystemIds[doc.publicId as PublicId];
     const system = systemId === undefined ? '' : ` "${escapeXmlAttribute(systemId)}"`;
-    parts.push(`<!DOCTYPE ${doc.root.name} PUBLIC "${escapeXmlAttribute(doc.publicId)}"${system}>`, pretty ? '\n' : '');
+    parts.push(
+      `<!DOCTYPE ${doc.root.name} PUBLIC "${escapeXmlAttribute(doc.publicId)}"${system}>`,
+      pretty ? '\n' : '',
+    );
   }
   writeElement(doc.root, undefined, pretty ? 0 : -1, parts);
   if (pretty) parts.push('\n');
@@ -37,7 +40,8 @@ export function encodeXmlDocument(doc: SyncmlDocument, options: XmlEncodeOptions
 /** `indent` -1 means compact output. */
 function writeElement(node: ElementNode, parentNs: string | undefined, indent: number, out: string[]): void {
   const ns = node.ns ?? parentNs;
-  const xmlns = node.ns !== undefined && node.ns !== parentNs ? ` xmlns="${escapeXmlAttribute(node.ns)}"` : '';
+  const xmlns =
+    node.ns !== undefined && node.ns !== parentNs ? ` xmlns="${escapeXmlAttribute(node.ns)}"` : '';
   if (node.children.length === 0) {
     out.push(`<${node.name}${xmlns}/>`);
     return;
@@ -69,6 +73,10 @@ function opaqueAsText(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch (cause) {
-    throw new SyncmlEncodeError('SYNCML_CANNOT_ENCODE', `${bytes.byteLength} bytes of binary data cannot be written as XML text (use Format b64)`, { cause });
+    throw new SyncmlEncodeError(
+      'SYNCML_CANNOT_ENCODE',
+      `${bytes.byteLength} bytes of binary data cannot be written as XML text (use Format b64)`,
+      { cause },
+    );
   }
 }
