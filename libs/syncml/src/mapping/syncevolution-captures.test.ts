@@ -77,3 +77,38 @@ describe('SyncEvolution first request (ref_session/01-req.xml)', () => {
     }
   });
 });
+
+describe('SyncEvolution server answer (ref_session/01-resp.xml)', () => {
+  const message = documentToMessage(
+    decodeXmlDocument(readFileSync(join(capturesDir, 'ref_session', '01-resp.xml'))),
+  );
+
+  it('challenges with 212 and a NextNonce for the next session in the header Status', () => {
+    expect(message.body.commands[0]).toMatchObject({
+      kind: 'Status',
+      cmd: 'SyncHdr',
+      cmdRef: '0',
+      data: 212,
+      chal: { meta: { type: 'syncml:auth-md5', format: 'b64', nextNonce: 'XEQqQmAkISE=' } },
+    });
+  });
+
+  it('echoes the client Next anchor as MetInf data in each Alert Status', () => {
+    const alertStatuses = message.body.commands.filter(
+      (command) => command.kind === 'Status' && command.cmd === 'Alert',
+    );
+    expect(alertStatuses).toHaveLength(2);
+    for (const status of alertStatuses) {
+      expect(status.kind === 'Status' && status.items[0]?.data).toEqual({
+        kind: 'metinf',
+        meta: { anchor: { next: '20261128T001631Z' } },
+      });
+    }
+  });
+
+  it('types the server DevInf in the Results for the client Get', () => {
+    const results = message.body.commands.find((command) => command.kind === 'Results');
+    const data = results?.kind === 'Results' ? results.items[0]?.data : undefined;
+    expect(data).toMatchObject({ kind: 'devinf', devInf: { verDTD: '1.2', devTyp: expect.any(String) } });
+  });
+});
