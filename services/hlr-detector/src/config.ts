@@ -47,8 +47,8 @@ export const hlrDetectorConfig = defineConfig({
   lastSeenWriteIntervalMs: field({
     env: 'DMS_HLR_LAST_SEEN_WRITE_INTERVAL_MS',
     schema: millisecondsSchema,
-    default: 0,
-    doc: 'An unchanged combination rewrites the stored last-seen time only when it advanced by more than this; 0 = on every observation',
+    default: 300_000,
+    doc: 'A newer sighting of an unchanged combination is written to the store only once it is this much newer than the stored one (until then it lives in the cache tiers); 0 = write every sighting',
   }),
   partitionsConcurrency: field({
     env: 'DMS_HLR_PARTITIONS_CONCURRENCY',
@@ -56,6 +56,8 @@ export const hlrDetectorConfig = defineConfig({
     default: 8,
     doc: 'Partitions of the observation topic handled in parallel by one instance (each still in order)',
   }),
+  kafkaSessionTimeoutMs: field({ env: 'DMS_KAFKA_SESSION_TIMEOUT_MS', schema: millisecondsSchema, default: 30_000, doc: 'Kafka consumer session timeout: how long a dead instance holds its partitions' }),
+  kafkaHeartbeatMs: field({ env: 'DMS_KAFKA_HEARTBEAT_MS', schema: millisecondsSchema, default: 3000, doc: 'Kafka consumer heartbeat interval (well below the session timeout)' }),
   publishLingerMs: field({ env: 'DMS_HLR_PUBLISH_LINGER_MS', schema: millisecondsSchema, default: 2, doc: 'Kafka publishes within this window share one produce request' }),
 });
 

@@ -22,7 +22,12 @@ export function createBus(config: HlrDetectorConfig, logger: BusLogger): EventBu
     topicPrefix: config.topicPrefix,
     logger,
     producer: { lingerMs: config.publishLingerMs },
-    consumer: { partitionsConsumedConcurrently: config.partitionsConcurrency },
+    consumer: {
+      partitionsConsumedConcurrently: config.partitionsConcurrency,
+      sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+      heartbeatIntervalMs: config.kafkaHeartbeatMs,
+      rebalanceTimeoutMs: Math.max(config.kafkaSessionTimeoutMs, 10_000),
+    },
   });
 }
 

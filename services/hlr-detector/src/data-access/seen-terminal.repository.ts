@@ -2,7 +2,7 @@ import type { Document, DocumentCollection, DocumentStore } from '@dms/store';
 import type { SeenTerminals } from '../domain/detection.ports';
 import { handsetKeyOf } from '../domain/imei';
 
-/** One document per handset ever seen, `_id` = 14-digit IMEI, in collection `seen_terminals`. */
+/** One document per handset ever seen, `_id` = 14-digit IMEI, with the sighting that introduced it. */
 interface StoredSeenTerminal extends Document {
   firstMsisdn: string;
   firstObservedAt: string;
@@ -11,12 +11,15 @@ interface StoredSeenTerminal extends Document {
 export const SEEN_TERMINALS_COLLECTION = 'seen_terminals';
 
 /**
- * "Has this handset ever been seen?" is asked once per detection, never per repeat. A
- * yes never turns into a no, so positive answers are remembered in process (bounded).
+ * "Is this handset new?" is asked once per detection, never per repeat, and answered by
+ * claiming the handset: the insert succeeds for the first sighting only. The claim records
+ * which sighting made it, so the same observation redelivered after a crash is still
+ * answered "new" (and its re-announcement carries the same payload), while any other is
+ * not. Handsets known to be claimed are remembered in process (bounded).
  */
 export class SeenTerminalRepository implements SeenTerminals {
   private readonly collection: DocumentCollection<StoredSeenTerminal>;
-  private readonly known = new Set<string>();
+  private readonly claimed = new Set<string>();
 
   constructor(
     store: DocumentStore,
@@ -25,24 +28,18 @@ export class SeenTerminalRepository implements SeenTerminals {
     this.collection = store.collection<StoredSeenTerminal>(SEEN_TERMINALS_COLLECTION);
   }
 
-  async hasBeenSeen(imei: string): Promise<boolean> {
+  async claimFirstSighting(imei: string, msisdn: string, observedAt: string): Promise<boolean> {
     const key = handsetKeyOf(imei);
-    if (this.known.has(key)) return true;
-    const seen = (await this.collection.get(key)) !== null;
-    if (seen) this.remember(key);
-    return seen;
-  }
-
-  async markSeen(imei: string, msisdn: string, observedAt: string): Promise<void> {
-    const key = handsetKeyOf(imei);
-    if (this.known.has(key)) return;
-    // insert() answers false when the handset is already there: the first sighting stays recorded.
-    await this.collection.insert({ _id: key, firstMsisdn: msisdn, firstObservedAt: observedAt });
+    if (this.claimed.has(key)) return false;
+    if (await this.collection.insert({ _id: key, firstMsisdn: msisdn, firstObservedAt: observedAt })) return true;
+    const first = await this.collection.get(key);
+    if (first !== null && first.firstMsisdn === msisdn && first.firstObservedAt === observedAt) return true;
     this.remember(key);
+    return false;
   }
 
   private remember(key: string): void {
-    if (this.known.size >= this.maxRemembered) this.known.clear();
-    this.known.add(key);
+    if (this.claimed.size >= this.maxRemembered) this.claimed.clear();
+    this.claimed.add(key);
   }
 }

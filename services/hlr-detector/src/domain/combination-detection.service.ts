@@ -2,7 +2,6 @@ import { decideCombination, type DetectionKind, type IgnoredReason } from './com
 import { combinationDetected, detectionEventId } from './combination-detected.factory';
 import { ConcurrentUpdateError } from './concurrent-update.error';
 import type { DetectionPublisher, SeenTerminals, StreamPosition, SubscriberStates } from './detection.ports';
-import { sameHandset } from './imei';
 import type { Observation } from './subscriber-state';
 
 export type ObservationOutcome =
@@ -40,10 +39,6 @@ export class CombinationDetectionService {
       const decision = decideCombination(known?.state, observation);
       switch (decision.outcome) {
         case 'ignored':
-          // A redelivery after a crash between state write and markSeen: complete the bookkeeping.
-          if (decision.reason === 'duplicate' && known && sameHandset(known.state.imei, observation.imei)) {
-            await this.terminals.markSeen(observation.imei, observation.msisdn, observation.observedAt);
-          }
           return { outcome: 'ignored', reason: decision.reason };
         case 'last-seen':
           // decideCombination answers last-seen only when a state is known.
@@ -51,11 +46,10 @@ export class CombinationDetectionService {
           continue;
         case 'detected': {
           const { change } = decision;
-          const newTerminal = change.kind === 'new-combination' && !(await this.terminals.hasBeenSeen(observation.imei));
+          const newTerminal = change.kind === 'new-combination' && (await this.terminals.claimFirstSighting(observation.imei, observation.msisdn, observation.observedAt));
           const eventId = detectionEventId(observation, change.kind);
           await this.publisher.publish(combinationDetected(observation, change, newTerminal, this.now()), eventId);
           if (!(await this.states.save(decision.next, known, position))) continue;
-          await this.terminals.markSeen(observation.imei, observation.msisdn, observation.observedAt);
           return { outcome: 'detected', kind: change.kind, eventId };
         }
       }

@@ -26,8 +26,8 @@ export interface SubscriberStates {
 
 /** Handsets (14-digit IMEI) ever seen with any subscriber. */
 export interface SeenTerminals {
-  hasBeenSeen(imei: string): Promise<boolean>;
-  markSeen(imei: string, msisdn: string, observedAt: string): Promise<void>;
+  /** True for the sighting that first showed this handset (also when that same sighting is redelivered). */
+  claimFirstSighting(imei: string, msisdn: string, observedAt: string): Promise<boolean>;
 }
 
 export interface DetectionPublisher {
