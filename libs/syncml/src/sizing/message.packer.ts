@@ -58,8 +58,9 @@ export function packNextMessage(
   const count = largestFitting(pending.length, fits);
   if (count === pending.length) return { message: build(count), rest: [] };
   const next = pending[count];
+  if (next === undefined) return { message: build(count), rest: [] };
   // DS (RepPro 1.2): a Sync may continue in the next message with the same Target/Source.
-  if (next?.kind === 'Sync' && next.commands.length > 1) {
+  if (next.kind === 'Sync' && next.commands.length > 1) {
     const withSync = (inner: number): SyncMLMessage => ({
       hdr: header,
       body: {
@@ -82,9 +83,9 @@ export function packNextMessage(
     }
   }
   if (count === 0) {
-    const id = 'cmdId' in next! && next.cmdId !== undefined ? ` ${next.cmdId}` : '';
+    const id = next.cmdId === undefined ? '' : ` ${next.cmdId}`;
     throw tooLarge(
-      `${next!.kind}${id} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`,
+      `${next.kind}${id} does not fit in a message of MaxMsgSize ${options.maxMsgSize}; chunk its data`,
     );
   }
   return { message: build(count), rest: pending.slice(count) };
