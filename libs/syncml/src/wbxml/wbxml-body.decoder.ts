@@ -3,7 +3,7 @@ import type { ElementNode } from '../tree/element';
 import type { CodePage } from './code-page';
 import { EmbeddingElement, looksLikeEmbeddedDocument } from './embedded-document';
 import type { WbxmlLanguage } from './public-id.table';
-import { stringAt, textDecoderFor, type WbxmlHeader } from './wbxml-header';
+import { decodeText, stringAt, type WbxmlHeader } from './wbxml-header';
 import { TreeBuilder, type Budget, type OpenElement } from './wbxml-tree.builder';
 import type { WbxmlLimits } from './wbxml.limits';
 import { WbxmlReader } from './wbxml.reader';
@@ -21,7 +21,6 @@ export class BodyDecoder {
   private readonly pages: (CodePage | undefined)[] = [];
   private readonly tree: TreeBuilder;
   private page = 0;
-  private readonly text: ReturnType<typeof textDecoderFor>;
 
   constructor(
     private readonly r: WbxmlReader,
@@ -34,7 +33,6 @@ export class BodyDecoder {
     private readonly embed: EmbeddedDecoder,
   ) {
     for (const p of language.pages) this.pages[p.page] = p;
-    this.text = textDecoderFor(header.charset);
     this.tree = new TreeBuilder(r, language.rootNs, lim, budget, depth0);
   }
 
@@ -53,7 +51,10 @@ export class BodyDecoder {
           tree.close(at);
           break;
         case G.STR_I:
-          tree.addText(this.decodeString(r.untilNul('an inline string', this.lim.maxStringBytes)), at);
+          tree.addText(
+            this.decodeString(r.untilNul('an inline string', this.lim.maxStringBytes), at + 1),
+            at,
+          );
           break;
         case G.STR_T:
           tree.addText(this.tableString(r.mbUint32('a string table reference'), at), at);
@@ -117,7 +118,7 @@ export class BodyDecoder {
   }
 
   private tableString(offset: number, at: number): string {
-    const s = stringAt(this.header.stringTable, offset, this.header.charset);
+    const s = stringAt(this.header.stringTable, offset, this.header.charset, this.r, at);
     if (s === undefined)
       throw this.r.error(
         SyncmlErrorCodes.malformed,
@@ -136,10 +137,11 @@ export class BodyDecoder {
   }
 
   /** Short ASCII strings (CmdIDs, status codes, URIs) skip TextDecoder: it dominates small-token cost. */
-  private decodeString(bytes: Uint8Array): string {
+  private decodeString(bytes: Uint8Array, at: number): string {
     const n = bytes.length;
-    if (n > 32) return this.text.decode(bytes);
-    for (let i = 0; i < n; i++) if (bytes[i]! >= 0x80) return this.text.decode(bytes);
+    if (n > 32) return decodeText(bytes, this.header.charset, this.r, at);
+    for (let i = 0; i < n; i++)
+      if (bytes[i]! >= 0x80) return decodeText(bytes, this.header.charset, this.r, at);
     return String.fromCharCode.apply(null, bytes as unknown as number[]);
   }
 }

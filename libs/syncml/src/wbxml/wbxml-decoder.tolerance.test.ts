@@ -69,3 +69,21 @@ describe('WBXML decoder accepts what real peers send', () => {
     ]);
   });
 });
+
+describe('WBXML decoder charsets', () => {
+  it('reads ISO-8859-1 strings when the charset says 4 (older phones)', () => {
+    const doc = decodeWbxmlDocument(
+      Uint8Array.from([0x02, 0xa4, 0x01, 0x04, 0x00, 0x6d, 0x03, 0x4a, 0xf6, 0x72, 0x67, 0x00, 0x01]),
+    );
+    expect(doc.root.children).toEqual([text('Jörg')]);
+  });
+
+  it('refuses a UTF-8 string that is not valid UTF-8 as malformed at the string', () => {
+    const bytes = Uint8Array.from([
+      0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x03, 0x4a, 0xf6, 0x72, 0x67, 0x00, 0x01,
+    ]);
+    expect(() => decodeWbxmlDocument(bytes)).toThrow(
+      expect.objectContaining({ code: 'SYNCML_MALFORMED', position: { offset: 7 } }),
+    );
+  });
+});

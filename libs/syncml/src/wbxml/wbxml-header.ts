@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { SyncmlErrorCodes } from '../errors/syncml.error';
+import { SyncmlDecodeError, SyncmlErrorCodes } from '../errors/syncml.error';
 import type { WbxmlLimits } from './wbxml.limits';
 import type { WbxmlReader } from './wbxml.reader';
 import { Charsets, WbxmlVersions } from './wbxml.tokens';
@@ -32,7 +32,7 @@ export function readHeader(r: WbxmlReader, limits: WbxmlLimits): WbxmlHeader {
     throw r.error(SyncmlErrorCodes.tooLarge, `string table of ${tableLength} bytes`, tableAt);
   const stringTable = r.take(tableLength, 'the string table');
   if (publicIdIndex !== undefined)
-    publicId = stringAt(stringTable, publicIdIndex, charset) ?? fail(r, tableAt, publicIdIndex);
+    publicId = stringAt(stringTable, publicIdIndex, charset, r, tableAt) ?? fail(r, tableAt, publicIdIndex);
   return { version, publicId, charset, stringTable };
 }
 
@@ -50,22 +50,43 @@ export function isSupportedCharset(charset: number): boolean {
 }
 
 const decoders = new Map<number, TextDecoder>();
-/** One TextDecoder per charset, reused for every string. */
-export function textDecoderFor(charset: number): TextDecoder {
+/** One fatal TextDecoder per charset, reused for every string: bad UTF-8 is refused, as in XML. */
+function textDecoderFor(charset: number): TextDecoder {
   let d = decoders.get(charset);
   if (d === undefined) {
-    d = new TextDecoder(charset === Charsets.iso88591 ? 'latin1' : 'utf-8');
+    d = new TextDecoder(charset === Charsets.iso88591 ? 'latin1' : 'utf-8', { fatal: true });
     decoders.set(charset, d);
   }
   return d;
 }
 
+/** Bytes of a string in the document's charset; `at` is where they start, for the error. */
+export function decodeText(bytes: Uint8Array, charset: number, r: WbxmlReader, at: number): string {
+  try {
+    return textDecoderFor(charset).decode(bytes);
+  } catch (cause) {
+    const what = charset === Charsets.iso88591 ? 'ISO-8859-1' : 'UTF-8';
+    throw new SyncmlDecodeError(
+      SyncmlErrorCodes.malformed,
+      `string is not valid ${what}`,
+      { offset: r.base + at },
+      { cause },
+    );
+  }
+}
+
 /** The string at a byte offset in the table: up to a NUL or the table's end (Android omits the NUL). */
-export function stringAt(table: Uint8Array, offset: number, charset: number): string | undefined {
+export function stringAt(
+  table: Uint8Array,
+  offset: number,
+  charset: number,
+  r: WbxmlReader,
+  at: number,
+): string | undefined {
   if (offset >= table.length) return undefined;
   let end = table.indexOf(0, offset);
   if (end < 0) end = table.length;
-  return textDecoderFor(charset).decode(table.subarray(offset, end));
+  return decodeText(table.subarray(offset, end), charset, r, at);
 }
 
 function hex(n: number): string {
