@@ -2,7 +2,7 @@ import { decodeKafkaMessage, EXTERNAL_SOURCE, InvalidEventError, type TopicName,
 import { isDmsError } from '@dms/service-kit';
 import type { BusLogger } from '../bus-logger';
 import { messageOf } from '../bus.errors';
-import type { EventHandler, ProcessedEventLog } from '../event-bus.port';
+import type { DeliveryContext, EventHandler, ProcessedEventLog } from '../event-bus.port';
 import { backoffMs } from './delivery.defaults';
 
 export interface DeliveryPolicy {
@@ -30,6 +30,10 @@ export type DeliveryOutcome =
   /** The consumer is stopping while the message waits for a retry: leave it uncommitted. */
   | { kind: 'aborted'; attempts: number };
 
+// Shared outcomes for the common cases: one fewer allocation per consumed event.
+const HANDLED_FIRST_TIME: DeliveryOutcome = Object.freeze({ kind: 'handled', attempts: 1 });
+const DUPLICATE: DeliveryOutcome = Object.freeze({ kind: 'duplicate', attempts: 0 });
+
 export interface DeliveryControl {
   /** False once the consumer is stopping or lost the partition. */
   isActive(): boolean;
@@ -51,16 +55,13 @@ export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPol
     throw error;
   }
   const { group, processedLog } = policy;
-  if (processedLog && (await isProcessed(processedLog, group, envelope.id, policy, control))) return { kind: 'duplicate', attempts: 0 };
-  const context = {
-    partition: target.partition,
-    offset: target.offset,
-    external: envelope.source === EXTERNAL_SOURCE,
-    ...(envelope.correlationId === undefined ? {} : { correlationId: envelope.correlationId }),
-  };
+  if (processedLog && (await isProcessed(processedLog, group, envelope.id, policy, control))) return DUPLICATE;
+  const external = envelope.source === EXTERNAL_SOURCE;
   for (let attempt = 1; ; attempt++) {
+    const context: DeliveryContext = { attempt, partition: target.partition, offset: target.offset, external };
+    if (envelope.correlationId !== undefined) (context as { correlationId?: string }).correlationId = envelope.correlationId;
     try {
-      await policy.handler(envelope, { ...context, attempt });
+      await policy.handler(envelope, context);
     } catch (error) {
       const retriable = isDmsError(error) ? error.retriable : true;
       const reason = isDmsError(error) ? `${error.code}: ${error.message}` : `handler failed: ${messageOf(error)}`;
@@ -72,7 +73,7 @@ export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPol
       continue;
     }
     if (processedLog) await markProcessed(processedLog, group, envelope.id, policy);
-    return { kind: 'handled', attempts: attempt };
+    return attempt === 1 ? HANDLED_FIRST_TIME : { kind: 'handled', attempts: attempt };
   }
 }
 

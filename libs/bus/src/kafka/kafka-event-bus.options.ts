@@ -29,6 +29,13 @@ export interface KafkaEventBusOptions {
     rebalanceTimeoutMs?: number;
     /** Fetch long-poll wait; lower means lower latency when idle. Default 500 ms. */
     maxWaitTimeMs?: number;
+    /**
+     * Bytes fetched per partition and per request. kafkajs fetches again only after the whole
+     * previous fetch was handled, so bigger fetches hide the broker round trip behind
+     * handling. Defaults 4 MiB and 32 MiB (kafkajs: 1 MiB and 10 MiB).
+     */
+    maxBytesPerPartition?: number;
+    maxBytes?: number;
     /** Partitions of one subscription handled in parallel (each still in order); default 4. */
     partitionsConsumedConcurrently?: number;
     /** subscribe() resolves once the consumer joined its group; give up after this. Default 60 s. */

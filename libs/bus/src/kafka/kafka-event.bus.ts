@@ -80,6 +80,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         heartbeatIntervalMs,
         rebalanceTimeoutMs: consumerOptions.rebalanceTimeoutMs ?? 60_000,
         maxWaitTimeMs: consumerOptions.maxWaitTimeMs ?? 500,
+        maxBytesPerPartition: consumerOptions.maxBytesPerPartition ?? 4 * 1024 * 1024,
+        maxBytes: consumerOptions.maxBytes ?? 32 * 1024 * 1024,
         partitionsConsumedConcurrently: consumerOptions.partitionsConsumedConcurrently ?? 4,
         joinTimeoutMs: consumerOptions.joinTimeoutMs ?? 60_000,
         restartDelayMs: consumerOptions.restartDelayMs ?? 1000,

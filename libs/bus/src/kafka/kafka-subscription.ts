@@ -20,6 +20,8 @@ export interface KafkaSubscriptionSettings {
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
   maxWaitTimeMs: number;
+  maxBytesPerPartition: number;
+  maxBytes: number;
   partitionsConsumedConcurrently: number;
   joinTimeoutMs: number;
   restartDelayMs: number;
@@ -41,9 +43,18 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
   let restartTimer: NodeJS.Timeout | undefined;
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload) => {
+    // Offsets are resolved lazily (resolving parses a Long each time, visible in profiles);
+    // `done` is the last offset whose outcome is final, resolved before any exit or commit.
+    let done: string | undefined;
+    const resolveDone = () => {
+      if (done !== undefined) resolveOffset(done);
+      done = undefined;
+    };
+    let lastBeat = Date.now();
     const control: DeliveryControl = {
       isActive: () => isRunning() && !isStale(),
       pause: async (ms) => {
+        resolveDone();
         await commitOffsetsIfNecessary();
         const until = Date.now() + ms;
         while (Date.now() < until && isRunning()) {
@@ -52,19 +63,30 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
         }
       },
     };
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      const target = { topic: settings.topic, partition: batch.partition, offset: message.offset, message };
-      const outcome = await deliverMessage(target, policy, control);
-      if (outcome.kind === 'aborted') break;
-      if (outcome.kind === 'dead-letter') {
-        const origin = { topic: settings.physicalTopic, partition: batch.partition, offset: message.offset, group: policy.group, attempts: outcome.attempts, reason: outcome.reason };
-        logger.warn({ ...log, partition: batch.partition, offset: message.offset, reason: outcome.reason }, 'event dead-lettered');
-        // Awaited: if the dead letter cannot be written, the batch fails and the event is redelivered.
-        await settings.publisher.send(settings.dlqTopic, buildDeadLetter(message, origin));
+    try {
+      let stale = false;
+      for (const message of batch.messages) {
+        // isStale() (a seek happened) is checked on the heartbeat cadence only: it showed in profiles.
+        if (stale || !isRunning()) break;
+        const outcome = await deliverMessage({ topic: settings.topic, partition: batch.partition, offset: message.offset, message }, policy, control);
+        if (outcome.kind === 'aborted') break;
+        if (outcome.kind === 'dead-letter') {
+          const origin = { topic: settings.physicalTopic, partition: batch.partition, offset: message.offset, group: policy.group, attempts: outcome.attempts, reason: outcome.reason };
+          logger.warn({ ...log, partition: batch.partition, offset: message.offset, reason: outcome.reason }, 'event dead-lettered');
+          // Awaited: if the dead letter cannot be written, the batch fails and the event is redelivered.
+          await settings.publisher.send(settings.dlqTopic, buildDeadLetter(message, origin));
+        }
+        done = message.offset;
+        if (Date.now() - lastBeat >= settings.heartbeatIntervalMs) {
+          resolveDone();
+          await heartbeat();
+          lastBeat = Date.now();
+          stale = isStale();
+        }
       }
-      resolveOffset(message.offset);
-      await heartbeat();
+    } finally {
+      // Also on a throw: kafkajs then commits what is resolved, which is exactly what is done.
+      resolveDone();
     }
   };
 
@@ -75,6 +97,8 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
       heartbeatInterval: settings.heartbeatIntervalMs,
       rebalanceTimeout: settings.rebalanceTimeoutMs,
       maxWaitTimeInMs: settings.maxWaitTimeMs,
+      maxBytesPerPartition: settings.maxBytesPerPartition,
+      maxBytes: settings.maxBytes,
       allowAutoTopicCreation: true,
     });
     consumer = current;

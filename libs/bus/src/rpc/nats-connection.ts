@@ -19,6 +19,8 @@ export interface ManagedNatsConnection {
   readonly nc: NatsConnection;
   /** True while disconnected or shortly after a reconnect, when other clients may not be back yet. */
   isSettling(): boolean;
+  /** False from a disconnect until the reconnect (as the status events report it). */
+  isConnected(): boolean;
   /** Resolves true once connected (at once if connected), false after `timeoutMs` or when closed. */
   whenConnected(timeoutMs: number): Promise<boolean>;
   /** Resolves when the status watcher has stopped (after the connection closed). */
@@ -79,6 +81,7 @@ export async function connectNats(options: NatsConnectionOptions): Promise<Manag
 
   return {
     nc,
+    isConnected: () => !disconnected && !nc.isClosed(),
     isSettling: () => disconnected || Date.now() - lastReconnectAt < settleMs,
     whenConnected: (timeoutMs) => {
       if (nc.isClosed()) return Promise.resolve(false);

@@ -1,5 +1,5 @@
 import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
-import { StringCodec, type Msg, type Subscription } from 'nats';
+import { StringCodec, type Msg } from 'nats';
 import type {
   Rpc,
   RpcCallOptions,
@@ -7,14 +7,15 @@ import type {
   RpcServeOptions,
   RpcSignalSubscription,
 } from '../rpc.port';
-import { InFlightTracker, settlesWithin } from './in-flight.tracker';
+import { InFlightTracker } from './in-flight.tracker';
+import { closeConnection } from './nats-drain';
+import { serveOverNats } from './nats-rpc.responder';
 import { RpcEndpointLifecycle } from './rpc-endpoint.lifecycle';
 import { connectNats, type NatsConnectionOptions } from './nats-connection';
 import { isNatsNoResponders, mapNatsRequestError } from './nats-error.mapper';
 import { RpcTimeoutError } from './rpc.errors';
 import { DEFAULT_RPC_TIMEOUT_MS } from './rpc.defaults';
 import { silentRpcLogger, type RpcLogger } from './rpc-logger';
-import { answerRpc } from './rpc-responder';
 import { parseRpcResponse, rpcDefinition } from './rpc-schema.validator';
 import { decodeRpcReply, encodeRpcRequest, readReply } from './rpc-wire.codec';
 
@@ -35,12 +36,14 @@ export interface NatsRpcOptions
 
 const codec = StringCodec();
 const NO_RESPONDER_RETRY_MS = 100;
-/** How long a finished handler's reply waits for a lost connection; callers rarely wait longer. */
-const REPLY_HOLD_MS = 30_000;
-/** Bound on each transport step of close() (not on the handlers, which always finish). */
-const TRANSPORT_DRAIN_MS = 5_000;
 
-/** RPC over NATS core request/reply with queue groups; passes rpc.contract.ts like the in-process adapter. */
+/**
+ * RPC over NATS core request/reply with queue groups; passes rpc.contract.ts like the
+ * in-process adapter. Core NATS is at-most-once: a request or reply the broker held when
+ * it died is gone, and the caller gets RpcTimeoutError (retriable). What this adapter adds:
+ * calls and replies wait for a reconnect instead of being dropped by nats.js, and a 503
+ * just after a reconnect is retried while responders re-subscribe.
+ */
 export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
   const logger = options.logger ?? silentRpcLogger;
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
@@ -76,56 +79,14 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
     }
   }
 
-  async function serveOn<S extends RpcSubject>(serve: RpcServeOptions<S>): Promise<RpcRegistration> {
-    rpcDefinition(serve.subject);
-    const inFlight = new InFlightTracker();
-    const subscription = nc.subscribe(onWire(serve.subject), {
-      queue: serve.queue ?? serve.subject,
-      callback: (error, msg) => {
-        if (error) return logger.error({ subject: serve.subject, err: error }, 'RPC subscription failed');
-        if (!msg.reply)
-          return logger.warn({ subject: serve.subject }, 'RPC request without a reply subject dropped');
-        const answered = answerRpc(serve.subject, serve.handler, codec.decode(msg.data), logger).then(
-          async (replyJson) => {
-            // A reply published while disconnected is dropped by nats.js; hold it until the connection is back.
-            const sent =
-              (await connection.whenConnected(REPLY_HOLD_MS)) && msg.respond(codec.encode(replyJson));
-            if (!sent)
-              logger.warn({ subject: serve.subject }, 'RPC reply dropped: NATS connection not available');
-          },
-        );
-        void inFlight.track(answered).catch((err: unknown) => {
-          logger.error({ subject: serve.subject, err }, 'RPC reply failed');
-        });
-      },
-    });
-    // The SUB must reach the server before serve() resolves, or an immediate request gets a 503.
-    await nc.flush();
-    return track(drainingRegistration(subscription, inFlight));
-  }
-
-  function drainingRegistration(subscription: Subscription, inFlight: InFlightTracker): RpcRegistration {
-    let closed: Promise<void> | undefined;
-    const registration: RpcRegistration = {
-      close: () => {
-        closed ??= (async () => {
-          // Unsubscribe first (no new requests), let queued messages start, then wait for their handlers.
-          // drain() waits for the server's PONG; if the broker is away, give up after a while, unsubscribe locally.
-          if (!nc.isClosed() && !(await settlesWithin(subscription.drain(), TRANSPORT_DRAIN_MS))) {
-            logger.warn({ subject: subscription.getSubject() }, 'RPC subscription drain timed out');
-            subscription.unsubscribe();
-          }
-          await inFlight.drained();
-          registrations.delete(registration);
-        })();
-        return closed;
-      },
-    };
-    return registration;
-  }
-
+  /** Keeps a registration until it closes, so close() of the endpoint can drain it. */
   function track<R extends RpcRegistration>(registration: R): R {
     registrations.add(registration);
+    const close = registration.close.bind(registration);
+    registration.close = async () => {
+      await close();
+      registrations.delete(registration);
+    };
     return registration;
   }
 
@@ -137,7 +98,7 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
     },
     async serve<S extends RpcSubject>(serve: RpcServeOptions<S>) {
       lifecycle.assertAccepting(`serve ${serve.subject}`);
-      return serveOn(serve);
+      return track(await serveOverNats({ connection, logger, wireSubject: onWire(serve.subject) }, serve));
     },
     signal(subject, payload) {
       lifecycle.assertNotClosed(`signal ${subject}`);
@@ -162,7 +123,6 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
         ready,
         close: async () => {
           if (!subscription.isClosed()) subscription.unsubscribe();
-          registrations.delete(registration);
         },
       };
       return track(registration);
@@ -174,11 +134,7 @@ export async function createNatsRpc(options: NatsRpcOptions): Promise<Rpc> {
         },
         finish: async () => {
           await outgoing.drained();
-          // Drain flushes the replies the handlers just published, then closes. nats.js swallows a drain that
-          // fails on a disconnect and leaves the connection open, so close it ourselves in that case.
-          if (!nc.isClosed()) await settlesWithin(nc.drain(), TRANSPORT_DRAIN_MS);
-          if (!nc.isClosed()) await nc.close();
-          await connection.watching;
+          await closeConnection(connection);
         },
       });
     },

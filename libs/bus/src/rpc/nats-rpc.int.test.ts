@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import type { Rpc } from '../rpc.port';
 import { createNatsRpc, type NatsRpcOptions } from './nats-rpc.adapter';
 import { defineRpcContract } from './rpc.contract';
-import { checkpoint, sleep } from './rpc-contract.fixtures';
+import { checkpoint, echoHandler, sleep } from './rpc-contract.fixtures';
+import { silentRpcLogger } from './rpc-logger';
 
 const natsUrl = process.env.DMS_NATS_URL ?? 'nats://127.0.0.1:14222';
 const infraScript = resolve(__dirname, '../../../../deploy/local/infra.sh');
@@ -69,6 +70,27 @@ describe('NATS RPC across a broker restart', () => {
         Array.from({ length: 5 }, (_, i) => ({ text: `after-${i}`, servedBy: 'server' })),
       );
       await expect(inFlight).resolves.toEqual({ text: 'across', servedBy: 'server' });
+    },
+    restartBudgetMs + 30_000,
+  );
+
+  it(
+    'close() during a NATS restart still finishes, within its drain bound',
+    async () => {
+      const prefix = `test-${randomUUID()}`;
+      const disconnected = checkpoint();
+      const logger = { ...silentRpcLogger, warn: () => disconnected.reach() };
+      const server = await natsEndpoint(prefix, 'close-during-restart', { logger });
+      await server.serve({ subject: 'system.echo.v1', handler: echoHandler('server') });
+
+      const restart = promisify(execFile)('bash', [infraScript, 'restart', 'nats'], {
+        timeout: restartBudgetMs,
+      });
+      await disconnected.reached;
+      const startedAt = Date.now();
+      await server.close();
+      expect(Date.now() - startedAt).toBeLessThan(12_000);
+      await restart;
     },
     restartBudgetMs + 30_000,
   );

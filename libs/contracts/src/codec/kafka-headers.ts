@@ -19,11 +19,22 @@ export type WireHeaders = Readonly<Record<string, WireHeaderValue>>;
 
 /** The last value of a header as text; the last one wins when a header repeats, as in Kafka Streams. */
 export function headerText(headers: WireHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  if (value === undefined) return undefined;
-  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  const last = lastValue(headers, name);
   if (last === undefined) return undefined;
   return typeof last === 'string' ? last : last.toString('utf8');
+}
+
+/** Compares a header with an expected text without decoding it (the consumer hot path). */
+export function headerEquals(headers: WireHeaders | undefined, name: string, expected: Buffer): boolean | undefined {
+  const last = lastValue(headers, name);
+  if (last === undefined) return undefined;
+  return typeof last === 'string' ? last === expected.toString() : expected.equals(last);
+}
+
+function lastValue(headers: WireHeaders | undefined, name: string): Buffer | string | undefined {
+  const value = headers?.[name];
+  if (value === undefined || !Array.isArray(value)) return value;
+  return value[value.length - 1];
 }
 
 /** All headers as text, for copying a message's headers into a dead letter. */

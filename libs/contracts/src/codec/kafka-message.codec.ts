@@ -3,8 +3,18 @@ import type { EventData, TopicName } from '../catalog';
 import { eventCatalog, isTopicName } from '../catalog';
 import type { EventEnvelope } from '../envelope';
 import { EXTERNAL_SOURCE } from '../envelope';
-import { CloudEventHeader as H, headerText, type WireHeaders } from './kafka-headers';
+import { CloudEventHeader as H, headerEquals, headerText, type WireHeaders } from './kafka-headers';
 import { InvalidEventError, formatIssues } from './invalid-event.error';
+
+// Hoisted header names and byte forms: module-level constants, read once per message.
+const { ID, TYPE, SOURCE, TIME, SUBJECT, CONTENT_TYPE, CORRELATION_ID } = H;
+const JSON_CONTENT_TYPE = Buffer.from('application/json');
+const typeBytesByTopic = new Map<string, Buffer>();
+function typeBytes(topic: TopicName): Buffer {
+  let bytes = typeBytesByTopic.get(topic);
+  if (!bytes) typeBytesByTopic.set(topic, (bytes = Buffer.from(eventCatalog[topic].type)));
+  return bytes;
+}
 
 /** What goes to Kafka (or to the in-process log, which stores the same bytes). */
 export interface EncodedKafkaMessage {
@@ -50,14 +60,14 @@ export function decodeKafkaMessage<T extends TopicName>(topic: T, message: WireM
   const definition = eventCatalog[topic];
   if (message.value === null || message.value.length === 0) throw new InvalidEventError(topic, 'empty value');
   const headers = message.headers;
-  const id = headerText(headers, H.ID);
-  const type = headerText(headers, H.TYPE);
-  if (type !== undefined && type !== definition.type) {
-    throw new InvalidEventError(topic, `type ${type} does not belong on this topic (expects ${definition.type})`);
+  const id = headerText(headers, ID);
+  // Compared as bytes: decoding headers to strings was a visible share of consumer CPU.
+  if (headerEquals(headers, TYPE, typeBytes(topic)) === false) {
+    throw new InvalidEventError(topic, `type ${headerText(headers, TYPE)} does not belong on this topic (expects ${definition.type})`);
   }
-  const contentType = headerText(headers, H.CONTENT_TYPE);
-  if (contentType !== undefined && !contentType.startsWith('application/json')) {
-    throw new InvalidEventError(topic, `content-type ${contentType} is not application/json`);
+  if (headerEquals(headers, CONTENT_TYPE, JSON_CONTENT_TYPE) === false) {
+    const contentType = headerText(headers, CONTENT_TYPE) ?? '';
+    if (!contentType.startsWith('application/json')) throw new InvalidEventError(topic, `content-type ${contentType} is not application/json`);
   }
   let raw: unknown;
   try {
@@ -69,18 +79,20 @@ export function decodeKafkaMessage<T extends TopicName>(topic: T, message: WireM
   if (!parsed.success) throw new InvalidEventError(topic, formatIssues(parsed.error.issues));
   const data = parsed.data as EventData<T>;
   const key = message.key == null ? undefined : message.key.toString();
-  const correlationId = headerText(headers, H.CORRELATION_ID);
-  return {
+  const envelope: { -readonly [K in keyof EventEnvelope<T, EventData<T>>]: EventEnvelope<T, EventData<T>>[K] } = {
     id: id ?? externalEventId(topic, key, message.value),
     type: definition.type,
-    source: id === undefined ? EXTERNAL_SOURCE : (headerText(headers, H.SOURCE) ?? EXTERNAL_SOURCE),
-    time: headerText(headers, H.TIME) ?? observedAtOf(data) ?? new Date().toISOString(),
-    subject: headerText(headers, H.SUBJECT) ?? key ?? (definition.key as (d: unknown) => string)(data),
+    source: id === undefined ? EXTERNAL_SOURCE : (headerText(headers, SOURCE) ?? EXTERNAL_SOURCE),
+    time: headerText(headers, TIME) ?? observedAtOf(data) ?? new Date().toISOString(),
+    subject: headerText(headers, SUBJECT) ?? key ?? (definition.key as (d: unknown) => string)(data),
     datacontenttype: 'application/json',
     topic,
     data,
-    ...(correlationId === undefined ? {} : { correlationId }),
   };
+  // Assigned only when present: the decoder runs per consumed message, so no spread copies.
+  const correlationId = headerText(headers, CORRELATION_ID);
+  if (correlationId !== undefined) envelope.correlationId = correlationId;
+  return envelope;
 }
 
 /** Deterministic id of a header-less record: the same bytes on the same topic and key get the same id. */
