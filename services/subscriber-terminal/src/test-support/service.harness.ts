@@ -1,6 +1,6 @@
 import { createInProcessEventBus, type EventBus, type ProcessedEventLog, type Rpc } from '@dms/bus';
 import { createInProcessRpc } from '@dms/bus/src/rpc';
-import type { EventEnvelope } from '@dms/contracts';
+import type { EventData, EventEnvelope } from '@dms/contracts';
 import { createLogger, problemHandler, startHttpServer, type RunningHttpServer } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
 import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
@@ -38,7 +38,7 @@ export interface Harness {
   service: SubscriberTerminal;
   http: RunningHttpServer;
   /** terminal.subscriber-updated.v1 events seen by a test consumer group. */
-  updates: EventEnvelope<'terminal.subscriber-updated.v1'>[];
+  updates: EventEnvelope<'terminal.subscriber-updated.v1', EventData<'terminal.subscriber-updated.v1'>>[];
   close(): Promise<void>;
 }
 
