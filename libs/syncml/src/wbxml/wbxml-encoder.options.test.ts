@@ -1,3 +1,4 @@
+import { SyncmlEncodeError } from '../errors/syncml.error';
 import { Namespaces, element, text, type SyncmlDocument } from '../tree/element';
 import { Fpi } from './public-id.table';
 import { cstr } from './wbxml-codec-case';
@@ -47,5 +48,22 @@ describe('WBXML encoder options', () => {
 
   it('writes WBXML 1.3 when asked', () => {
     expect(encodeWbxmlDocument(vcard, { version: 0x03 })[0]).toBe(0x03);
+  });
+});
+
+describe('WBXML encoder refusals', () => {
+  it('refuses text containing NUL, which STR_I cannot carry, with SyncmlEncodeError', () => {
+    const doc = syncml12([element('SyncBody', [element('LocURI', [text('a\0b')])])]);
+    expect(() => encodeWbxmlDocument(doc)).toThrow(SyncmlEncodeError);
+  });
+
+  it('refuses a document it has no code pages for', () => {
+    const doc = { publicId: '-//WAPFORUM//DTD PROV 1.0//EN', root: element('wap-provisioningdoc') };
+    expect(() => encodeWbxmlDocument(doc)).toThrow(expect.objectContaining({ code: 'SYNCML_CANNOT_ENCODE' }));
+  });
+
+  it('writes a bare SyncML root without a known public id as SyncML 1.2 (like xml2wbxml)', () => {
+    const bytes = encodeWbxmlDocument({ publicId: '', root: element('SyncML', [element('SyncBody')]) });
+    expect(Array.from(bytes)).toEqual([0x02, 0xa4, 0x01, 0x6a, 0x00, 0x6d, 0x2b, 0x01]);
   });
 });
