@@ -45,6 +45,13 @@ function languageFor(publicId: string | number, root: ElementNode): WbxmlLanguag
   );
 }
 
+/**
+ * Scratch buffers for bodies: allocating a fresh Uint8Array per message costs more than
+ * encoding a small DM package. A stack, because embedded documents encode while their
+ * parent body is still being written.
+ */
+const scratch: Uint8Array[] = [];
+
 function encodeDocument(
   root: ElementNode,
   language: WbxmlLanguage,
@@ -53,22 +60,24 @@ function encodeDocument(
 ): Uint8Array {
   const table = new StringTableBuilder();
   const publicIdIndex = typeof publicId === 'string' ? table.offsetOf(publicId) : undefined;
-  const body = new BodyEncoder(language, table, options);
-  body.element(root, language.rootNs, true);
-  const out = new WbxmlWriter(body.w.length + table.length + 16).u8(options.version ?? 0x02);
-  if (publicIdIndex === undefined) out.mbUint32(publicId as number);
-  else out.u8(0).mbUint32(publicIdIndex);
-  const tableBytes = table.toBytes();
-  return out
-    .mbUint32(Charsets.utf8)
-    .mbUint32(tableBytes.length)
-    .bytes(tableBytes)
-    .bytes(body.w.toBytes())
-    .toBytes();
+  const body = new BodyEncoder(language, table, options, new WbxmlWriter(scratch.pop() ?? 4096));
+  try {
+    body.element(root, language.rootNs, true);
+    const head = new WbxmlWriter(32).u8(options.version ?? 0x02);
+    if (publicIdIndex === undefined) head.mbUint32(publicId as number);
+    else head.u8(0).mbUint32(publicIdIndex);
+    head.mbUint32(Charsets.utf8).mbUint32(table.length);
+    const out = new Uint8Array(head.length + table.length + body.w.length);
+    out.set(head.view(), 0);
+    out.set(table.toBytes(), head.length);
+    out.set(body.w.view(), head.length + table.length);
+    return out;
+  } finally {
+    if (body.w.buffer.length <= 1 << 20) scratch.push(body.w.buffer);
+  }
 }
 
 class BodyEncoder {
-  readonly w = new WbxmlWriter();
   private page = 0;
   private readonly pagesByNs = new Map<string, CodePage>();
 
@@ -76,6 +85,7 @@ class BodyEncoder {
     private readonly language: WbxmlLanguage,
     private readonly table: StringTableBuilder,
     private readonly options: WbxmlEncodeOptions,
+    readonly w: WbxmlWriter,
   ) {
     for (const p of language.pages) this.pagesByNs.set(p.ns, p);
   }

@@ -7,8 +7,19 @@ export class WbxmlWriter {
   private buf: Uint8Array;
   private len = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.buf = new Uint8Array(initialCapacity);
+  /** `buffer`: scratch space to write into (reused across messages); grown by copying when full. */
+  constructor(buffer: Uint8Array | number = 1024) {
+    this.buf = typeof buffer === 'number' ? new Uint8Array(buffer) : buffer;
+  }
+
+  /** The current backing buffer (to hand back to a pool once the bytes are copied out). */
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+
+  /** The bytes written so far, as a view on the scratch buffer (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.len);
   }
 
   get length(): number {
