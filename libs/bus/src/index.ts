@@ -9,3 +9,4 @@ export * from './processed-log/key-value-processed-event.log';
 export * from './in-process/in-process-event.bus';
 export * from './in-process/in-process-journal';
 export * from './kafka/kafka-event.bus';
+export * from './rpc';
