@@ -39,5 +39,14 @@ export function defineDocumentIndexCases(ctx: DocumentContractContext): void {
       await accounts.put({ _id: 'a1', username: 'alice', n: 1 });
       expect(await accounts.get('a1')).toEqual({ _id: 'a1', username: 'alice', n: 1 });
     });
+
+    it('lets many documents without the field coexist under a unique index', async () => {
+      const accounts = ctx.freshCollection<Account>();
+      await accounts.ensureIndex({ fields: { username: 1 }, unique: true });
+      expect(await accounts.insert({ _id: 'a1', tenant: 't' })).toBe(true);
+      expect(await accounts.insert({ _id: 'a2', tenant: 't' })).toBe(true);
+      await accounts.put({ _id: 'a3', tenant: 't' });
+      expect(await accounts.count({ username: { $exists: false } })).toBe(3);
+    });
   });
 }

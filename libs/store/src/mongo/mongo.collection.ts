@@ -138,8 +138,10 @@ export class MongoCollection<T extends Document> implements DocumentCollection<T
 
   async ensureIndex(spec: IndexSpec): Promise<void> {
     const name = indexName(spec);
-    await this.call.idempotent((c) =>
-      c.createIndex({ ...spec.fields }, { name, unique: spec.unique === true }),
-    );
+    const unique = spec.unique === true;
+    // sparse: documents without the field are not indexed, so a unique index admits many
+    // of them, as SQLite's (NULLs are distinct) and FerretDB's do. Plain MongoDB would
+    // allow only one document lacking the field.
+    await this.call.idempotent((c) => c.createIndex({ ...spec.fields }, { name, unique, ...(unique ? { sparse: true } : {}) }));
   }
 }
