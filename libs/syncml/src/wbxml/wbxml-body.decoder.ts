@@ -51,10 +51,7 @@ export class BodyDecoder {
           tree.close(at);
           break;
         case G.STR_I:
-          tree.addText(
-            this.decodeString(r.untilNul('an inline string', this.lim.maxStringBytes), at + 1),
-            at,
-          );
+          tree.addText(this.inlineString(at), at);
           break;
         case G.STR_T:
           tree.addText(this.tableString(r.mbUint32('a string table reference'), at), at);
@@ -136,12 +133,27 @@ export class BodyDecoder {
     return String.fromCodePoint(code);
   }
 
-  /** Short ASCII strings (CmdIDs, status codes, URIs) skip TextDecoder: it dominates small-token cost. */
-  private decodeString(bytes: Uint8Array, at: number): string {
-    const n = bytes.length;
-    if (n > 32) return decodeText(bytes, this.header.charset, this.r, at);
-    for (let i = 0; i < n; i++)
-      if (bytes[i]! >= 0x80) return decodeText(bytes, this.header.charset, this.r, at);
-    return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  /**
+   * STR_I: one pass finds the NUL and builds short ASCII strings (CmdIDs, codes, URIs) by
+   * hand; anything else goes through the fatal TextDecoder.
+   */
+  private inlineString(at: number): string {
+    const r = this.r;
+    const bytes = r.bytes;
+    const start = r.pos;
+    const limit = Math.min(bytes.length, start + this.lim.maxStringBytes + 1);
+    let ascii = '';
+    let i = start;
+    for (; i < limit; i++) {
+      const b = bytes[i]!;
+      if (b === 0) {
+        r.pos = i + 1;
+        return ascii;
+      }
+      if (b >= 0x80 || i - start >= 64) break;
+      ascii += String.fromCharCode(b);
+    }
+    const view = r.untilNul('an inline string', this.lim.maxStringBytes);
+    return decodeText(view, this.header.charset, r, at + 1);
   }
 }
