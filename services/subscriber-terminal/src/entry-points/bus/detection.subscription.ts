@@ -7,7 +7,11 @@ import type { SubscriberTerminalMetrics } from '../observability/subscriber-term
 export const DETECTIONS_TOPIC = 'terminal.combination-detected.v1' as const;
 export const INVENTORY_TOPIC = 'device.inventory-reported.v1' as const;
 
-/** Consumes detections and inventories in one consumer group (the bus deduplicates event ids). */
+/**
+ * Consumes detections and inventories. Each topic gets its own consumer group
+ * (`<group>.detections`, `<group>.inventory`): members of one Kafka group must subscribe to
+ * the same topics, or the assignor hands a member partitions of a topic it does not read.
+ */
 export async function subscribeToDetections(
   bus: EventBus,
   group: string,
@@ -18,7 +22,7 @@ export async function subscribeToDetections(
 ): Promise<Subscription[]> {
   const detections = await bus.subscribe({
     topic: DETECTIONS_TOPIC,
-    group,
+    group: `${group}.detections`,
     handler: async (event) => {
       const outcome = await combinations.apply(event.id, event.data, event.correlationId);
       metrics.detections.inc({ outcome });
@@ -27,7 +31,7 @@ export async function subscribeToDetections(
   });
   const inventory = await bus.subscribe({
     topic: INVENTORY_TOPIC,
-    group,
+    group: `${group}.inventory`,
     handler: async (event) => {
       const outcome = await inventories.apply(event.id, event.data, event.correlationId);
       metrics.inventories.inc({ outcome });

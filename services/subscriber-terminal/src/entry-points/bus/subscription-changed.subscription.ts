@@ -16,7 +16,8 @@ export function subscribeToSubscriptionChanges(
 ): Promise<Subscription> {
   return bus.subscribe({
     topic: SUBSCRIPTION_CHANGED_TOPIC,
-    group,
+    // Its own group: see detection.subscription.ts.
+    group: `${group}.subscriptions`,
     handler: async (event) => {
       const change = event.data;
       await mirror.apply(change);
