@@ -3,6 +3,7 @@ import { StoreClosedError } from '../errors/store-closed.error';
 import { StoreUnavailableError } from '../errors/store-unavailable.error';
 import { infraEnv, restartServer, uniqueName } from '../test-support/infra-env';
 import { allRetriable, writeStreamAround } from '../test-support/write-stream';
+import { hostPort, TcpProxy } from '../test-support/tcp-proxy';
 import { createMongoStore } from './mongo.store';
 
 jest.setTimeout(60_000);
@@ -21,6 +22,27 @@ describe('mongo store connection', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await store.ping()).toBe(false);
     await store.close();
+  });
+
+  it('starts before its server is reachable and works once it is, without being recreated', async () => {
+    const proxy = new TcpProxy(hostPort(infraEnv('DMS_MONGO_URL')), await TcpProxy.freePort());
+    const store = createMongoStore({ url: `mongodb://127.0.0.1:${proxy.port}`, database: uniqueName('store_late'), serverSelectionTimeoutMs: 500 });
+    const things = store.collection('things');
+    await expect(things.put({ _id: 'early' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await store.ping()).toBe(false);
+    await proxy.start();
+    try {
+      await things.put({ _id: 'late' });
+      expect(await things.get('late')).toEqual({ _id: 'late' });
+      expect(await store.ping()).toBe(true);
+      // Cut every connection: the next idempotent request reconnects and succeeds.
+      await proxy.stop();
+      await proxy.start();
+      expect(await things.get('late')).toEqual({ _id: 'late' });
+    } finally {
+      await store.close();
+      await proxy.stop();
+    }
   });
 
   it('refuses operations after close with StoreClosedError', async () => {

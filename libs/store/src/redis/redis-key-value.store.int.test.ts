@@ -2,6 +2,7 @@ import { defineKeyValueStoreContract } from '../key-value-store.contract';
 import { StoreUnavailableError } from '../errors/store-unavailable.error';
 import { infraEnv, restartServer, uniqueName } from '../test-support/infra-env';
 import { allRetriable, writeStreamAround } from '../test-support/write-stream';
+import { hostPort, TcpProxy } from '../test-support/tcp-proxy';
 import { createRedisKeyValueStore } from './redis-key-value.store';
 
 defineKeyValueStoreContract('redis', () =>
@@ -18,6 +19,23 @@ describe('redis key-value store connection', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await store.ping()).toBe(false);
     await store.close();
+  });
+
+  it('starts before its server is reachable and works once it is, without being recreated', async () => {
+    const proxy = new TcpProxy(hostPort(infraEnv('DMS_REDIS_URL')), await TcpProxy.freePort());
+    const store = createRedisKeyValueStore({ url: `redis://127.0.0.1:${proxy.port}`, keyPrefix: `${uniqueName('late')}:`, commandTimeoutMs: 300 });
+    await expect(store.set('early', 'v')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await proxy.start();
+    try {
+      // Reconnection attempts back off up to 1 s; within a few seconds the store answers.
+      const deadline = Date.now() + 5_000;
+      while (!(await store.ping()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await store.set('late', 'v');
+      expect(await store.get('late')).toBe('v');
+    } finally {
+      await store.close();
+      await proxy.stop();
+    }
   });
 
   it('keeps two prefixes apart on one server', async () => {
