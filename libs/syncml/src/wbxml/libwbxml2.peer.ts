@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 /**
@@ -13,16 +13,10 @@ const run = promisify(execFile);
 export const LibwbxmlMissing =
   'libwbxml2-utils is not installed (xml2wbxml/wbxml2xml not on PATH): apt-get install libwbxml2-utils';
 
+/** True when both tools can be started (a missing binary fails to spawn with ENOENT). */
 export function libwbxmlInstalled(): boolean {
-  return ['xml2wbxml', 'wbxml2xml'].every((tool) =>
-    (process.env.PATH ?? '').split(delimiter).some((dir) => {
-      try {
-        accessSync(join(dir, tool), constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    }),
+  return ['xml2wbxml', 'wbxml2xml'].every(
+    (tool) => spawnSync(tool, ['-h'], { stdio: 'ignore' }).error === undefined,
   );
 }
 
