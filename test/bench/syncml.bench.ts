@@ -48,7 +48,8 @@ function measure(bytesPerOp: number, op: () => unknown): Rate {
   return { perSec: n / secs, mbPerSec: (n * bytesPerOp) / secs / 1e6 };
 }
 
-const fmt = (r: Rate) => `${Math.round(r.perSec).toString().padStart(7)} msg/s ${r.mbPerSec.toFixed(1).padStart(6)} MB/s`;
+const fmt = (r: Rate) =>
+  `${Math.round(r.perSec).toString().padStart(7)} msg/s ${r.mbPerSec.toFixed(1).padStart(6)} MB/s`;
 const utf8 = new TextEncoder();
 
 console.log(`node ${process.version}, ${budgetMs} ms per measurement\n`);
@@ -74,12 +75,24 @@ for (const [label, file] of messages) {
   };
 
   console.log(`${label} (${file})`);
-  console.log(`  size: XML ${xml.length} B (file ${readFileSync(join(corpus, file)).length} B pretty), WBXML ${wbxml.length} B`);
-  console.log(`  WBXML/XML size: ${pct(wbxml.length / xml.length)} of compact XML, full path ${pct(fullWbxml.length / fullXml.length)}`);
-  console.log(`  tree  decode  XML ${fmt(tree.xmlDecode)} | WBXML ${fmt(tree.wbxmlDecode)} | WBXML ${ratio(tree.wbxmlDecode, tree.xmlDecode)} faster`);
-  console.log(`  tree  encode  XML ${fmt(tree.xmlEncode)} | WBXML ${fmt(tree.wbxmlEncode)} | WBXML ${ratio(tree.wbxmlEncode, tree.xmlEncode)}`);
-  console.log(`  full  decode  XML ${fmt(full.xmlDecode)} | WBXML ${fmt(full.wbxmlDecode)} | WBXML ${ratio(full.wbxmlDecode, full.xmlDecode)} faster`);
-  console.log(`  full  encode  XML ${fmt(full.xmlEncode)} | WBXML ${fmt(full.wbxmlEncode)} | WBXML ${ratio(full.wbxmlEncode, full.xmlEncode)}`);
+  console.log(
+    `  size: XML ${xml.length} B (file ${readFileSync(join(corpus, file)).length} B pretty), WBXML ${wbxml.length} B`,
+  );
+  console.log(
+    `  WBXML/XML size: ${pct(wbxml.length / xml.length)} of compact XML, full path ${pct(fullWbxml.length / fullXml.length)}`,
+  );
+  console.log(
+    `  tree  decode  XML ${fmt(tree.xmlDecode)} | WBXML ${fmt(tree.wbxmlDecode)} | WBXML ${ratio(tree.wbxmlDecode, tree.xmlDecode)} faster`,
+  );
+  console.log(
+    `  tree  encode  XML ${fmt(tree.xmlEncode)} | WBXML ${fmt(tree.wbxmlEncode)} | WBXML ${ratio(tree.wbxmlEncode, tree.xmlEncode)}`,
+  );
+  console.log(
+    `  full  decode  XML ${fmt(full.xmlDecode)} | WBXML ${fmt(full.wbxmlDecode)} | WBXML ${ratio(full.wbxmlDecode, full.xmlDecode)} faster`,
+  );
+  console.log(
+    `  full  encode  XML ${fmt(full.xmlEncode)} | WBXML ${fmt(full.wbxmlEncode)} | WBXML ${ratio(full.wbxmlEncode, full.xmlEncode)}`,
+  );
   console.log('');
 }
 
