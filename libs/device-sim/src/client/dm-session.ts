@@ -67,10 +67,9 @@ export async function runDmSession(deps: SessionDeps, start: StartSessionOptions
   for (let msgId = 1; ; msgId += 1) {
     if (sent >= maxMessages) return finish('message-limit', `server did not end the session within ${maxMessages} messages`);
     const hdr = header(deps, msgId, sendCred && credentials.scheme !== 'hmac');
-    const chunked = chunkLargeResults(hdr, leading, pending, serverMaxMsgSize, encoding);
     let built;
     try {
-      built = nextMessage(hdr, leading, chunked, { maxMsgSize: serverMaxMsgSize, encoding, final: finalAllowed });
+      built = nextMessage(hdr, leading, pending, { maxMsgSize: serverMaxMsgSize, encoding, final: finalAllowed });
     } catch (error) {
       return finish('protocol-error', `cannot fit a message in the server's MaxMsgSize ${serverMaxMsgSize}: ${(error as Error).message}`);
     }
@@ -133,8 +132,10 @@ export async function runDmSession(deps: SessionDeps, start: StartSessionOptions
       serverAuthFailures += 1;
       if (serverAuthFailures > maxAuthRetries) return finish('server-auth-failed', `server credential ${p.serverCheck} ${serverAuthFailures} times`);
     }
-    const responses = enforceMaxObjSize(p.responses, serverMaxObjSize);
     leading = [p.headerStatus];
+    // Large Results are cut once, with room for the header, our SyncHdr Status and one more Status.
+    const roomHdr = header(deps, 99999, sendCred && credentials.scheme !== 'hmac');
+    const responses = chunkLargeResults(roomHdr, [p.headerStatus, p.headerStatus], enforceMaxObjSize(p.responses, serverMaxObjSize), serverMaxMsgSize, encoding);
     if (rest.length > 0) {
       // Our package goes on: the server's reply was its "next message" answer (Alert 1222).
       pending = [...responses, ...rest];
