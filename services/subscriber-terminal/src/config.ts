@@ -12,13 +12,19 @@ import { z } from 'zod';
 
 const planServicesSchema = z.string().transform((value, ctx) => {
   const plans: Record<string, string[]> = {};
-  for (const item of value.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [plan, services] = item.split('=');
     if (!plan || services === undefined) {
       ctx.addIssue({ code: 'custom', message: `"${item}" is not plan=service,service` });
       return z.NEVER;
     }
-    plans[plan.trim()] = services.split(',').map((s) => s.trim()).filter(Boolean);
+    plans[plan.trim()] = services
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return plans;
 });
@@ -29,28 +35,132 @@ const planServicesSchema = z.string().transform((value, ctx) => {
  * SQLite store and the in-memory key-value store (embedded mode).
  */
 export const subscriberTerminalConfig = defineConfig({
-  port: field({ env: 'PORT', schema: portSchema, default: 8080, doc: 'HTTP port of the REST API and /healthz /readyz /metrics' }),
+  port: field({
+    env: 'PORT',
+    schema: portSchema,
+    default: 8080,
+    doc: 'HTTP port of the REST API and /healthz /readyz /metrics',
+  }),
   logLevel: field({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'Log level' }),
-  adminToken: secret({ env: 'DMS_ADMIN_TOKEN', doc: 'Bearer token required by every /api/v1 route of this service' }),
-  kafkaBrokers: field({ env: 'DMS_KAFKA_BROKERS', schema: hostPortListSchema, optional: true, expected: 'host:port[,host:port...]', doc: 'Kafka bootstrap servers; unset = in-process bus' }),
-  topicPrefix: field({ env: 'DMS_TOPIC_PREFIX', schema: z.string().regex(/^[A-Za-z0-9._-]*$/), default: '', doc: 'Prepended to every Kafka topic (an environment or a test run)' }),
-  natsUrl: field({ env: 'DMS_NATS_URL', schema: z.string().startsWith('nats'), optional: true, doc: 'NATS URL for RPC; unset = in-process RPC' }),
-  mongoUrl: field({ env: 'DMS_MONGO_URL', schema: z.string().startsWith('mongodb'), optional: true, doc: 'MongoDB URL; unset = embedded SQLite store' }),
-  mongoDatabase: field({ env: 'DMS_ST_MONGO_DATABASE', schema: z.string().min(1), default: 'subscriber-terminal', doc: 'MongoDB database of this service' }),
-  embeddedFile: field({ env: 'DMS_ST_SQLITE_FILE', schema: z.string().min(1), default: './data/subscriber-terminal.sqlite', doc: 'SQLite file of the embedded store' }),
-  redisUrl: field({ env: 'DMS_REDIS_URL', schema: z.string().startsWith('redis'), optional: true, doc: 'Redis URL of the caches; unset = in-memory key-value store' }),
-  consumerGroup: field({ env: 'DMS_ST_GROUP', schema: z.string().min(1), default: 'subscriber-terminal', doc: 'Consumer group of the detection, inventory and subscription subscriptions' }),
-  catalogCacheTtlMs: field({ env: 'DMS_ST_CATALOG_CACHE_TTL_MS', schema: millisecondsSchema, default: 600_000, doc: 'Time a TAC catalog entry stays in the in-process LRU and the key-value cache' }),
-  catalogCacheEntries: field({ env: 'DMS_ST_CATALOG_CACHE_ENTRIES', schema: z.coerce.number().int().min(0), default: 50_000, doc: 'TAC entries kept in the in-process LRU; 0 disables it' }),
-  retentionDays: field({ env: 'DMS_ST_RETENTION_DAYS', schema: z.coerce.number().int().min(1), default: 365, doc: 'Subscribers and terminals not seen for this many days are removed by the clean-up' }),
-  historyOnRemoval: field({ env: 'DMS_ST_HISTORY_ON_REMOVAL', schema: z.enum(['anonymise', 'drop']), default: 'anonymise', doc: 'What the clean-up does with the history of a removed subscriber' }),
-  anonymiseSalt: secret({ env: 'DMS_ST_ANONYMISE_SALT', optional: true, doc: 'Salt of the hash that replaces msisdn/imsi in kept history (required when history is anonymised)' }),
-  cleanupIntervalMs: field({ env: 'DMS_ST_CLEANUP_INTERVAL_MS', schema: millisecondsSchema, default: 86_400_000, doc: 'Period of the scheduled clean-up; 0 = only on demand' }),
-  directoryUrl: field({ env: 'DMS_ST_SUBSCRIPTION_URL', schema: z.url(), optional: true, doc: 'Base URL of the subscription database (GET <url>/<msisdn>); unset = the mirror fed by subscription.changed.v1' }),
-  directoryTimeoutMs: field({ env: 'DMS_ST_SUBSCRIPTION_TIMEOUT_MS', schema: millisecondsSchema, default: 300, doc: 'Longest wait for the subscription database; after it eligibility is unknown' }),
-  directoryCacheTtlMs: field({ env: 'DMS_ST_SUBSCRIPTION_CACHE_TTL_MS', schema: millisecondsSchema, default: 3_600_000, doc: 'Time an eligibility answer is cached in the key-value store' }),
-  planServices: field({ env: 'DMS_ST_PLAN_SERVICES', schema: planServicesSchema, default: {}, expected: 'plan=data,mms;plan2=data', doc: 'Services each plan allows, for the mirror fed by subscription.changed.v1' }),
-  shutdownTimeoutMs: field({ env: 'DMS_SHUTDOWN_TIMEOUT_MS', schema: millisecondsSchema, default: 10_000, doc: 'Bound on the orderly shutdown' }),
+  adminToken: secret({
+    env: 'DMS_ADMIN_TOKEN',
+    doc: 'Bearer token required by every /api/v1 route of this service',
+  }),
+  kafkaBrokers: field({
+    env: 'DMS_KAFKA_BROKERS',
+    schema: hostPortListSchema,
+    optional: true,
+    expected: 'host:port[,host:port...]',
+    doc: 'Kafka bootstrap servers; unset = in-process bus',
+  }),
+  topicPrefix: field({
+    env: 'DMS_TOPIC_PREFIX',
+    schema: z.string().regex(/^[A-Za-z0-9._-]*$/),
+    default: '',
+    doc: 'Prepended to every Kafka topic (an environment or a test run)',
+  }),
+  natsUrl: field({
+    env: 'DMS_NATS_URL',
+    schema: z.string().startsWith('nats'),
+    optional: true,
+    doc: 'NATS URL for RPC; unset = in-process RPC',
+  }),
+  mongoUrl: field({
+    env: 'DMS_MONGO_URL',
+    schema: z.string().startsWith('mongodb'),
+    optional: true,
+    doc: 'MongoDB URL; unset = embedded SQLite store',
+  }),
+  mongoDatabase: field({
+    env: 'DMS_ST_MONGO_DATABASE',
+    schema: z.string().min(1),
+    default: 'subscriber-terminal',
+    doc: 'MongoDB database of this service',
+  }),
+  embeddedFile: field({
+    env: 'DMS_ST_SQLITE_FILE',
+    schema: z.string().min(1),
+    default: './data/subscriber-terminal.sqlite',
+    doc: 'SQLite file of the embedded store',
+  }),
+  redisUrl: field({
+    env: 'DMS_REDIS_URL',
+    schema: z.string().startsWith('redis'),
+    optional: true,
+    doc: 'Redis URL of the caches; unset = in-memory key-value store',
+  }),
+  consumerGroup: field({
+    env: 'DMS_ST_GROUP',
+    schema: z.string().min(1),
+    default: 'subscriber-terminal',
+    doc: 'Consumer group of the detection, inventory and subscription subscriptions',
+  }),
+  catalogCacheTtlMs: field({
+    env: 'DMS_ST_CATALOG_CACHE_TTL_MS',
+    schema: millisecondsSchema,
+    default: 600_000,
+    doc: 'Time a TAC catalog entry stays in the in-process LRU and the key-value cache',
+  }),
+  catalogCacheEntries: field({
+    env: 'DMS_ST_CATALOG_CACHE_ENTRIES',
+    schema: z.coerce.number().int().min(0),
+    default: 50_000,
+    doc: 'TAC entries kept in the in-process LRU; 0 disables it',
+  }),
+  retentionDays: field({
+    env: 'DMS_ST_RETENTION_DAYS',
+    schema: z.coerce.number().int().min(1),
+    default: 365,
+    doc: 'Subscribers and terminals not seen for this many days are removed by the clean-up',
+  }),
+  historyOnRemoval: field({
+    env: 'DMS_ST_HISTORY_ON_REMOVAL',
+    schema: z.enum(['anonymise', 'drop']),
+    default: 'anonymise',
+    doc: 'What the clean-up does with the history of a removed subscriber',
+  }),
+  anonymiseSalt: secret({
+    env: 'DMS_ST_ANONYMISE_SALT',
+    optional: true,
+    doc: 'Salt of the hash that replaces msisdn/imsi in kept history (required when history is anonymised)',
+  }),
+  cleanupIntervalMs: field({
+    env: 'DMS_ST_CLEANUP_INTERVAL_MS',
+    schema: millisecondsSchema,
+    default: 86_400_000,
+    doc: 'Period of the scheduled clean-up; 0 = only on demand',
+  }),
+  directoryUrl: field({
+    env: 'DMS_ST_SUBSCRIPTION_URL',
+    schema: z.url(),
+    optional: true,
+    doc: 'Base URL of the subscription database (GET <url>/<msisdn>); unset = the mirror fed by subscription.changed.v1',
+  }),
+  directoryTimeoutMs: field({
+    env: 'DMS_ST_SUBSCRIPTION_TIMEOUT_MS',
+    schema: millisecondsSchema,
+    default: 300,
+    doc: 'Longest wait for the subscription database; after it eligibility is unknown',
+  }),
+  directoryCacheTtlMs: field({
+    env: 'DMS_ST_SUBSCRIPTION_CACHE_TTL_MS',
+    schema: millisecondsSchema,
+    default: 3_600_000,
+    doc: 'Time an eligibility answer is cached in the key-value store',
+  }),
+  planServices: field({
+    env: 'DMS_ST_PLAN_SERVICES',
+    schema: planServicesSchema,
+    default: {},
+    expected: 'plan=data,mms;plan2=data',
+    doc: 'Services each plan allows, for the mirror fed by subscription.changed.v1',
+  }),
+  shutdownTimeoutMs: field({
+    env: 'DMS_SHUTDOWN_TIMEOUT_MS',
+    schema: millisecondsSchema,
+    default: 10_000,
+    doc: 'Bound on the orderly shutdown',
+  }),
 });
 
 export type SubscriberTerminalConfig = LoadedConfig<typeof subscriberTerminalConfig>;

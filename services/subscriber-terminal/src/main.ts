@@ -1,4 +1,11 @@
-import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, runService, startHttpServer } from '@dms/service-kit';
+import {
+  createMetricsRegistry,
+  createOpsRouter,
+  httpMetrics,
+  problemHandler,
+  runService,
+  startHttpServer,
+} from '@dms/service-kit';
 import express from 'express';
 import { subscriberTerminalConfig } from './config';
 import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
@@ -24,19 +31,49 @@ void runService(
     const subscriptionDirectory =
       config.directoryUrl === undefined
         ? undefined
-        : new HttpSubscriptionDirectory({ baseUrl: config.directoryUrl, timeoutMs: config.directoryTimeoutMs, cache, cacheTtlMs: config.directoryCacheTtlMs, logger });
-    const service = createSubscriberTerminal({ bus, rpc, store, cache, logger, config, registry, ...(subscriptionDirectory ? { subscriptionDirectory } : {}) });
+        : new HttpSubscriptionDirectory({
+            baseUrl: config.directoryUrl,
+            timeoutMs: config.directoryTimeoutMs,
+            cache,
+            cacheTtlMs: config.directoryCacheTtlMs,
+            logger,
+          });
+    const service = createSubscriberTerminal({
+      bus,
+      rpc,
+      store,
+      cache,
+      logger,
+      config,
+      registry,
+      ...(subscriptionDirectory ? { subscriptionDirectory } : {}),
+    });
 
     const app = express();
     app.use(httpMetrics(registry));
-    app.use(createOpsRouter({ registry, lifecycle: shutdown, checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() } }));
+    app.use(
+      createOpsRouter({
+        registry,
+        lifecycle: shutdown,
+        checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() },
+      }),
+    );
     app.use(service.router);
     app.use(problemHandler(logger));
     await service.start();
     shutdown.register('consumers', () => service.stop());
     const server = await startHttpServer(app, { port: config.port });
     shutdown.register('http', () => server.close());
-    logger.info({ port: server.port, kafka: config.kafkaBrokers !== undefined, nats: config.natsUrl !== undefined, mongo: config.mongoUrl !== undefined, redis: config.redisUrl !== undefined }, 'subscriber-terminal listening');
+    logger.info(
+      {
+        port: server.port,
+        kafka: config.kafkaBrokers !== undefined,
+        nats: config.natsUrl !== undefined,
+        mongo: config.mongoUrl !== undefined,
+        redis: config.redisUrl !== undefined,
+      },
+      'subscriber-terminal listening',
+    );
   },
   {
     service: 'subscriber-terminal',

@@ -35,7 +35,12 @@ describe('subscriber-terminal on the embedded store and in-process bus', () => {
       { imei: B, from: t(2), to: t(3), sourceEventId: 'e2' },
       { imei: A, from: t(3), to: null, sourceEventId: 'e3' },
     ]);
-    expect(body.terminal).toMatchObject({ imei: A, givenImei: withLuhn(A), imeisv: `${A}07`, tac: A.slice(0, 8) });
+    expect(body.terminal).toMatchObject({
+      imei: A,
+      givenImei: withLuhn(A),
+      imeisv: `${A}07`,
+      tac: A.slice(0, 8),
+    });
     expect(body.lastSeenAt).toBe(t(4));
     expect(h.updates.map((u) => [u.data.change, u.data.imei])).toEqual([
       ['terminal-attached', A],
@@ -48,32 +53,80 @@ describe('subscriber-terminal on the embedded store and in-process bus', () => {
   it('takes manufacturer, model and versions from an inventory and learns the TAC', async () => {
     await h.bus.publish('terminal.combination-detected.v1', detection(M, A, t(1)), { id: 'd1' });
     await eventually(async () => expect(h.updates).toHaveLength(1));
-    await h.bus.publish('device.inventory-reported.v1', inventory(withLuhn(A), 'Apple', 'iPhone 6', t(2), '12.5'), { id: 'i1' });
-    await eventually(async () => expect(h.updates.map((u) => u.data.change)).toEqual(['terminal-attached', 'terminal-identified']));
+    await h.bus.publish(
+      'device.inventory-reported.v1',
+      inventory(withLuhn(A), 'Apple', 'iPhone 6', t(2), '12.5'),
+      { id: 'i1' },
+    );
+    await eventually(async () =>
+      expect(h.updates.map((u) => u.data.change)).toEqual(['terminal-attached', 'terminal-identified']),
+    );
     const terminal = await api(h, 'GET', `/api/v1/terminals/${withLuhn(A)}`);
-    expect(terminal.body).toMatchObject({ imei: A, manufacturer: 'Apple', model: 'iPhone 6', fwV: '12.5', dm: { dmVersion: '1.2', lrgObj: true } });
-    expect(terminal.body.catalog).toMatchObject({ tac: A.slice(0, 8), manufacturer: 'Apple', origin: 'learned', confidence: 1, conflicts: 0 });
+    expect(terminal.body).toMatchObject({
+      imei: A,
+      manufacturer: 'Apple',
+      model: 'iPhone 6',
+      fwV: '12.5',
+      dm: { dmVersion: '1.2', lrgObj: true },
+    });
+    expect(terminal.body.catalog).toMatchObject({
+      tac: A.slice(0, 8),
+      manufacturer: 'Apple',
+      origin: 'learned',
+      confidence: 1,
+      conflicts: 0,
+    });
     expect(terminal.body.history).toHaveLength(1);
     const page = await api(h, 'GET', '/api/v1/subscribers?model=iPhone%206&firmware=12.5');
     expect(page.body.items.map((s: { msisdn: string }) => s.msisdn)).toEqual([M]);
-    expect(h.updates[1]?.data.terminal).toMatchObject({ manufacturer: 'Apple', model: 'iPhone 6', fwV: '12.5', dmCapable: true });
+    expect(h.updates[1]?.data.terminal).toMatchObject({
+      manufacturer: 'Apple',
+      model: 'iPhone 6',
+      fwV: '12.5',
+      dmCapable: true,
+    });
   });
 
   it('lets an imported catalog entry win over learned reports, counting the conflicts', async () => {
-    const imported = await api(h, 'POST', '/api/v1/catalog/import', `tac,manufacturer,model,os\n${A.slice(0, 8)},Apple,iPhone 6,iOS\n`, 'text/csv');
+    const imported = await api(
+      h,
+      'POST',
+      '/api/v1/catalog/import',
+      `tac,manufacturer,model,os\n${A.slice(0, 8)},Apple,iPhone 6,iOS\n`,
+      'text/csv',
+    );
     expect(imported.body).toEqual({ imported: 1 });
-    await h.bus.publish('device.inventory-reported.v1', inventory(withLuhn(A), 'Foxconn', 'X1', t(2)), { id: 'i1' });
-    await h.bus.publish('device.inventory-reported.v1', inventory(withLuhn('35693803000001'), 'Apple', 'iPhone 6', t(2)), { id: 'i2' });
+    await h.bus.publish('device.inventory-reported.v1', inventory(withLuhn(A), 'Foxconn', 'X1', t(2)), {
+      id: 'i1',
+    });
+    await h.bus.publish(
+      'device.inventory-reported.v1',
+      inventory(withLuhn('35693803000001'), 'Apple', 'iPhone 6', t(2)),
+      { id: 'i2' },
+    );
     await eventually(async () => {
       const entry = await api(h, 'GET', `/api/v1/catalog/${A.slice(0, 8)}`);
-      expect(entry.body).toMatchObject({ manufacturer: 'Apple', model: 'iPhone 6', os: 'iOS', origin: 'imported', confidence: 1, conflicts: 1 });
+      expect(entry.body).toMatchObject({
+        manufacturer: 'Apple',
+        model: 'iPhone 6',
+        os: 'iOS',
+        origin: 'imported',
+        confidence: 1,
+        conflicts: 1,
+      });
     });
     const byModel = await api(h, 'GET', '/api/v1/catalog?manufacturer=Apple&model=iPhone%206');
     expect(byModel.body.items.map((e: { tac: string }) => e.tac)).toEqual([A.slice(0, 8)]);
   });
 
   it('fills new terminals from the catalog by TAC', async () => {
-    await api(h, 'POST', '/api/v1/catalog/import', `tac,manufacturer,model,os\n${B.slice(0, 8)},Samsung,Galaxy S21,Android\n`, 'text/csv');
+    await api(
+      h,
+      'POST',
+      '/api/v1/catalog/import',
+      `tac,manufacturer,model,os\n${B.slice(0, 8)},Samsung,Galaxy S21,Android\n`,
+      'text/csv',
+    );
     await h.bus.publish('terminal.combination-detected.v1', detection(M, B, t(1)), { id: 'd1' });
     await eventually(async () => expect(h.updates).toHaveLength(1));
     expect(h.updates[0]?.data.terminal).toMatchObject({ manufacturer: 'Samsung', model: 'Galaxy S21' });

@@ -1,3 +1,4 @@
+import { OperationalError } from '@dms/service-kit';
 import { createNatsRpc } from '@dms/bus/src/rpc';
 import { createKafkaHarness } from '@dms/bus/src/kafka/kafka-test.harness';
 import { createMongoStore } from '@dms/store/src/mongo/mongo.store';
@@ -17,12 +18,22 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
   let kafka: Awaited<ReturnType<typeof createKafkaHarness>>;
   let h: Harness;
   beforeAll(async () => {
-    kafka = await createKafkaHarness(['terminal.combination-detected.v1', 'device.inventory-reported.v1', 'subscription.changed.v1', 'terminal.subscriber-updated.v1']);
+    kafka = await createKafkaHarness([
+      'terminal.combination-detected.v1',
+      'device.inventory-reported.v1',
+      'subscription.changed.v1',
+      'terminal.subscriber-updated.v1',
+    ]);
     const natsUrl = process.env['DMS_NATS_URL'];
-    if (!natsUrl) throw new Error('DMS_NATS_URL is not set; run the integration project');
+    if (!natsUrl)
+      throw new OperationalError('TEST_NO_NATS', 'DMS_NATS_URL is not set; run the integration project');
     h = await startHarness({
       bus: kafka.bus,
-      rpc: await createNatsRpc({ servers: natsUrl, name: 'subscriber-terminal-int', subjectPrefix: uniqueName('st') }),
+      rpc: await createNatsRpc({
+        servers: natsUrl,
+        name: 'subscriber-terminal-int',
+        subjectPrefix: uniqueName('st'),
+      }),
       store: createMongoStore({ url: infraEnv('DMS_MONGO_URL'), database: uniqueName('st') }),
       cache: createRedisKeyValueStore({ url: infraEnv('DMS_REDIS_URL'), keyPrefix: `${uniqueName('st')}:` }),
       config: { consumerGroup: uniqueName('st-group') },
@@ -35,12 +46,20 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
 
   it('consumes detections and inventories from Kafka and answers REST lookups from FerretDB', async () => {
     // kafka.peer stands for hlr-detector and dm-gateway producing on the same topics.
-    await kafka.peer.publish('terminal.combination-detected.v1', detection(M, withLuhn(A), t(1)), { id: 'int-e1' });
+    await kafka.peer.publish('terminal.combination-detected.v1', detection(M, withLuhn(A), t(1)), {
+      id: 'int-e1',
+    });
     await kafka.peer.publish('terminal.combination-detected.v1', detection(M, B, t(2)), { id: 'int-e2' });
-    await kafka.peer.publish('terminal.combination-detected.v1', detection(M, B, t(2)), { id: 'int-e2-copy' });
+    await kafka.peer.publish('terminal.combination-detected.v1', detection(M, B, t(2)), {
+      id: 'int-e2-copy',
+    });
     await kafka.peer.publish('terminal.combination-detected.v1', detection(M, A, t(3)), { id: 'int-e3' });
     await eventually(async () => expect(h.updates).toHaveLength(3), 60_000);
-    await kafka.peer.publish('device.inventory-reported.v1', inventory(withLuhn(A), 'Apple', 'iPhone 6', t(4), '12.5'), { id: 'int-i1' });
+    await kafka.peer.publish(
+      'device.inventory-reported.v1',
+      inventory(withLuhn(A), 'Apple', 'iPhone 6', t(4), '12.5'),
+      { id: 'int-i1' },
+    );
     await eventually(async () => expect(h.updates).toHaveLength(4), 60_000);
 
     const subscriber = await api(h, 'GET', `/api/v1/subscribers/${M}`);
@@ -49,14 +68,31 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
       { imei: B, from: t(2), to: t(3), sourceEventId: 'int-e2' },
       { imei: A, from: t(3), to: null, sourceEventId: 'int-e3' },
     ]);
-    expect(subscriber.body.terminal).toMatchObject({ imei: A, manufacturer: 'Apple', model: 'iPhone 6', fwV: '12.5', catalog: { origin: 'learned' } });
+    expect(subscriber.body.terminal).toMatchObject({
+      imei: A,
+      manufacturer: 'Apple',
+      model: 'iPhone 6',
+      fwV: '12.5',
+      catalog: { origin: 'learned' },
+    });
     const page = await api(h, 'GET', '/api/v1/subscribers?manufacturer=Apple&firmware=12.5&limit=10');
     expect(page.body.items.map((s: { msisdn: string }) => s.msisdn)).toEqual([M]);
-    expect(h.updates.map((u) => u.data.change)).toEqual(['terminal-attached', 'terminal-attached', 'terminal-attached', 'terminal-identified']);
+    expect(h.updates.map((u) => u.data.change)).toEqual([
+      'terminal-attached',
+      'terminal-attached',
+      'terminal-attached',
+      'terminal-identified',
+    ]);
   });
 
   it('imports the catalog over REST and caches TAC lookups in Redis', async () => {
-    const imported = await api(h, 'POST', '/api/v1/catalog/import', `tac,manufacturer,model,os\n${B.slice(0, 8)},Samsung,Galaxy S21,Android\n`, 'text/csv');
+    const imported = await api(
+      h,
+      'POST',
+      '/api/v1/catalog/import',
+      `tac,manufacturer,model,os\n${B.slice(0, 8)},Samsung,Galaxy S21,Android\n`,
+      'text/csv',
+    );
     expect(imported.body).toEqual({ imported: 1 });
     const entry = await api(h, 'GET', `/api/v1/catalog/${B.slice(0, 8)}`);
     expect(entry.body).toMatchObject({ manufacturer: 'Samsung', origin: 'imported' });
@@ -67,8 +103,18 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
   });
 
   it('merges attributes and pages by attribute on FerretDB', async () => {
-    await api(h, 'PATCH', `/api/v1/subscribers/${M}/attributes`, JSON.stringify({ segment: 'gold', tariff: 'x' }));
-    const patched = await api(h, 'PATCH', `/api/v1/subscribers/${M}/attributes`, JSON.stringify({ tariff: null }));
+    await api(
+      h,
+      'PATCH',
+      `/api/v1/subscribers/${M}/attributes`,
+      JSON.stringify({ segment: 'gold', tariff: 'x' }),
+    );
+    const patched = await api(
+      h,
+      'PATCH',
+      `/api/v1/subscribers/${M}/attributes`,
+      JSON.stringify({ tariff: null }),
+    );
     expect(patched.body).toEqual({ attributes: { segment: 'gold' } });
     const page = await api(h, 'GET', '/api/v1/subscribers?attr.segment=gold');
     expect(page.body.items.map((s: { msisdn: string }) => s.msisdn)).toEqual([M]);

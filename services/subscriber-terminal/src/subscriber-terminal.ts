@@ -68,7 +68,8 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
   const { bus, rpc, store, cache, logger, config } = deps;
   if (config.historyOnRemoval === 'anonymise' && !config.anonymiseSalt)
     throw new SubscriberTerminalSetupError('anonymised history needs a salt (DMS_ST_ANONYMISE_SALT)');
-  const registry = deps.registry ?? createMetricsRegistry({ service: 'subscriber-terminal', defaultMetrics: false });
+  const registry =
+    deps.registry ?? createMetricsRegistry({ service: 'subscriber-terminal', defaultMetrics: false });
   const metrics = new SubscriberTerminalMetrics(registry);
   const subscribers = new SubscriberRepository(store);
   const terminals = new TerminalRepository(store);
@@ -81,10 +82,31 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
   const mirror = new MirrorSubscriptionDirectory(store, config.planServices);
   const directory = deps.subscriptionDirectory ?? mirror;
   const announcer = new SubscriberUpdateAnnouncer(bus, subscribers);
-  const combinations = new CombinationService({ subscribers, terminals, associations, catalog, announcer, directory, tenants: mirror, directoryTimeoutMs: config.directoryTimeoutMs, logger });
+  const combinations = new CombinationService({
+    subscribers,
+    terminals,
+    associations,
+    catalog,
+    announcer,
+    directory,
+    tenants: mirror,
+    directoryTimeoutMs: config.directoryTimeoutMs,
+    logger,
+  });
   const inventories = new InventoryService(terminals, subscribers, catalog, announcer);
   const lookup = new SubscriberLookupService(subscribers, terminals, associations, catalog, announcer);
-  const cleanupService = new CleanupService(subscribers, terminals, associations, announcer, { retentionDays: config.retentionDays, history: config.historyOnRemoval, ...(config.anonymiseSalt ? { salt: config.anonymiseSalt } : {}) }, logger);
+  const cleanupService = new CleanupService(
+    subscribers,
+    terminals,
+    associations,
+    announcer,
+    {
+      retentionDays: config.retentionDays,
+      history: config.historyOnRemoval,
+      ...(config.anonymiseSalt ? { salt: config.anonymiseSalt } : {}),
+    },
+    logger,
+  );
   const cleanup = async (): Promise<CleanupReport> => {
     const stopTimer = metrics.cleanupSeconds.startTimer();
     const report = await cleanupService.run();
@@ -93,7 +115,12 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
     metrics.cleanupRemoved.inc({ kind: 'terminal' }, report.terminalsRemoved);
     return report;
   };
-  const router = createSubscriberTerminalRouter({ adminToken: config.adminToken, lookup, catalog, cleanup: { run: cleanup } as CleanupService });
+  const router = createSubscriberTerminalRouter({
+    adminToken: config.adminToken,
+    lookup,
+    catalog,
+    cleanup: { run: cleanup } as CleanupService,
+  });
   let subscriptions: Subscription[] = [];
   let registrations: RpcRegistration[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -103,9 +130,23 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
     registry,
     cleanup,
     async start() {
-      await Promise.all([subscribers.ensureIndexes(), terminals.ensureIndexes(), associations.ensureIndexes(), catalogRepository.ensureIndexes()]);
-      subscriptions = await subscribeToDetections(bus, config.consumerGroup, combinations, inventories, metrics, logger);
-      subscriptions.push(await subscribeToSubscriptionChanges(bus, config.consumerGroup, mirror, subscribers));
+      await Promise.all([
+        subscribers.ensureIndexes(),
+        terminals.ensureIndexes(),
+        associations.ensureIndexes(),
+        catalogRepository.ensureIndexes(),
+      ]);
+      subscriptions = await subscribeToDetections(
+        bus,
+        config.consumerGroup,
+        combinations,
+        inventories,
+        metrics,
+        logger,
+      );
+      subscriptions.push(
+        await subscribeToSubscriptionChanges(bus, config.consumerGroup, mirror, subscribers),
+      );
       registrations = await serveLookupRpc(rpc, lookup, logger);
       if (config.cleanupIntervalMs > 0) {
         timer = setInterval(() => {

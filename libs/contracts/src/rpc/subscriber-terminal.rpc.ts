@@ -74,12 +74,18 @@ const SubscriberCommon = {
   lastSeenAt: z.string(),
 };
 
-const History = z.array(z.object({ imei: z.string(), from: z.string(), to: z.string().nullable(), sourceEventId: z.string() }));
+const History = z.array(
+  z.object({ imei: z.string(), from: z.string(), to: z.string().nullable(), sourceEventId: z.string() }),
+);
 
 export const subscriberTerminalRpc = {
   'subscriber-terminal.get-subscriber.v1': {
     request: z.object({ msisdn: Msisdn }),
-    response: z.object({ subscriber: z.object({ ...SubscriberCommon, terminal: Terminal.nullable(), history: History }).nullable() }),
+    response: z.object({
+      subscriber: z
+        .object({ ...SubscriberCommon, terminal: Terminal.nullable(), history: History })
+        .nullable(),
+    }),
     doc: 'A subscriber with its current handset (catalog data included), attributes, eligibility and history; null if unknown.',
   },
   'subscriber-terminal.get-terminal.v1': {

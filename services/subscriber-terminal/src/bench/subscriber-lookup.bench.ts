@@ -46,7 +46,9 @@ async function measure(label: string, n: number, once: (i: number) => Promise<un
   }
   samples.sort();
   const f = (v: number): string => `${v.toFixed(3)} ms`;
-  console.log(`${label}: n=${n} p50=${f(percentile(samples, 50))} p99=${f(percentile(samples, 99))} max=${f(samples[n - 1] as number)}`);
+  console.log(
+    `${label}: n=${n} p50=${f(percentile(samples, 50))} p99=${f(percentile(samples, 99))} max=${f(samples[n - 1] as number)}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -78,23 +80,47 @@ async function main(): Promise<void> {
     await subscribers.insert(record);
     if (i < 100_000) {
       await terminals.insert({ _id: imei, imei, givenImei: imei, tac: imei.slice(0, 8), lastSeenAt: now });
-      await associations.open({ _id: `e${i}`, msisdn: msisdnOf(i), imsi: record.imsi, imei, from: now, to: null, sourceEventId: `e${i}` });
+      await associations.open({
+        _id: `e${i}`,
+        msisdn: msisdnOf(i),
+        imsi: record.imsi,
+        imei,
+        from: now,
+        to: null,
+        sourceEventId: `e${i}`,
+      });
     }
-    if ((i + 1) % 100_000 === 0) console.log(`loaded ${i + 1} (${Math.round((i + 1) / ((performance.now() - loadStart) / 1000))}/s)`);
+    if ((i + 1) % 100_000 === 0)
+      console.log(`loaded ${i + 1} (${Math.round((i + 1) / ((performance.now() - loadStart) / 1000))}/s)`);
   }
-  console.log(`load: ${count} subscribers in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${mongoUrl ? 'FerretDB/MongoDB' : 'embedded SQLite'})`);
+  console.log(
+    `load: ${count} subscribers in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${mongoUrl ? 'FerretDB/MongoDB' : 'embedded SQLite'})`,
+  );
   await measure('warm-up', Math.min(10_000, lookups), (i) => subscribers.get(msisdnOf(i)));
   await measure('get subscriber by msisdn (repository)', lookups, (i) => subscribers.get(msisdnOf(i)));
   const logger = createLogger({ service: 'bench', level: 'silent' });
   const cache = createMemoryKeyValueStore();
   const catalogRepository = new CatalogRepository(store);
   const bus = createInProcessEventBus({ source: '/bench' });
-  const lookup = new SubscriberLookupService(subscribers, terminals, associations, new TerminalCatalogService(catalogRepository, new CatalogLookup(catalogRepository, cache, 600_000, 50_000, logger)), new SubscriberUpdateAnnouncer(bus, subscribers));
-  await measure('GET /subscribers/{msisdn} view (subscriber+terminal+catalog+history)', Math.min(lookups, 20_000), (i) => lookup.subscriber(msisdnOf(Math.min(i, 99_999))));
+  const lookup = new SubscriberLookupService(
+    subscribers,
+    terminals,
+    associations,
+    new TerminalCatalogService(
+      catalogRepository,
+      new CatalogLookup(catalogRepository, cache, 600_000, 50_000, logger),
+    ),
+    new SubscriberUpdateAnnouncer(bus, subscribers),
+  );
+  await measure(
+    'GET /subscribers/{msisdn} view (subscriber+terminal+catalog+history)',
+    Math.min(lookups, 20_000),
+    (i) => lookup.subscriber(msisdnOf(Math.min(i, 99_999))),
+  );
   await bus.close();
   await cache.close();
   await store.close();
-  if (!mongoUrl) rmSync(file, { force: true }), rmSync(`${file}-wal`, { force: true }), rmSync(`${file}-shm`, { force: true });
+  if (!mongoUrl) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
 void main();

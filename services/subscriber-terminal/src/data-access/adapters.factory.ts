@@ -1,4 +1,10 @@
-import { createInProcessEventBus, createKafkaEventBus, createKeyValueProcessedEventLog, type EventBus, type Rpc } from '@dms/bus';
+import {
+  createInProcessEventBus,
+  createKafkaEventBus,
+  createKeyValueProcessedEventLog,
+  type EventBus,
+  type Rpc,
+} from '@dms/bus';
 import { createInProcessRpc, createNatsRpc } from '@dms/bus/src/rpc';
 import type { Logger } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
@@ -15,8 +21,16 @@ export const SOURCE = '/services/subscriber-terminal';
 /** Kafka when DMS_KAFKA_BROKERS is set, else the in-process bus; ids handled are remembered in the cache. */
 export function createBus(config: SubscriberTerminalConfig, cache: KeyValueStore, logger: Logger): EventBus {
   const processedLog = createKeyValueProcessedEventLog({ store: cache, prefix: 'st:processed:' });
-  if (config.kafkaBrokers === undefined) return createInProcessEventBus({ source: SOURCE, processedLog, logger });
-  return createKafkaEventBus({ brokers: config.kafkaBrokers, clientId: 'subscriber-terminal', source: SOURCE, processedLog, logger, topicPrefix: config.topicPrefix });
+  if (config.kafkaBrokers === undefined)
+    return createInProcessEventBus({ source: SOURCE, processedLog, logger });
+  return createKafkaEventBus({
+    brokers: config.kafkaBrokers,
+    clientId: 'subscriber-terminal',
+    source: SOURCE,
+    processedLog,
+    logger,
+    topicPrefix: config.topicPrefix,
+  });
 }
 
 export function createRpc(config: SubscriberTerminalConfig, logger: Logger): Promise<Rpc> | Rpc {
@@ -27,13 +41,31 @@ export function createRpc(config: SubscriberTerminalConfig, logger: Logger): Pro
 type StoreSettings = Pick<SubscriberTerminalConfig, 'mongoUrl' | 'mongoDatabase' | 'embeddedFile'>;
 
 /** `synchronous: 'normal'` suits a bulk import that is simply re-run after a power loss. */
-export function createStore(config: StoreSettings, options: { synchronous?: 'full' | 'normal' } = {}): DocumentStore {
-  if (config.mongoUrl !== undefined) return createMongoStore({ url: config.mongoUrl, database: config.mongoDatabase, appName: 'subscriber-terminal' });
+export function createStore(
+  config: StoreSettings,
+  options: { synchronous?: 'full' | 'normal' } = {},
+): DocumentStore {
+  if (config.mongoUrl !== undefined)
+    return createMongoStore({
+      url: config.mongoUrl,
+      database: config.mongoDatabase,
+      appName: 'subscriber-terminal',
+    });
   mkdirSync(dirname(config.embeddedFile), { recursive: true });
-  return createEmbeddedStore({ file: config.embeddedFile, ...(options.synchronous === undefined ? {} : { synchronous: options.synchronous }) });
+  return createEmbeddedStore({
+    file: config.embeddedFile,
+    ...(options.synchronous === undefined ? {} : { synchronous: options.synchronous }),
+  });
 }
 
-export function createCache(config: Pick<SubscriberTerminalConfig, 'redisUrl'>, logger: Logger): KeyValueStore {
+export function createCache(
+  config: Pick<SubscriberTerminalConfig, 'redisUrl'>,
+  logger: Logger,
+): KeyValueStore {
   if (config.redisUrl === undefined) return createMemoryKeyValueStore();
-  return createRedisKeyValueStore({ url: config.redisUrl, keyPrefix: 'subscriber-terminal:', onConnectionError: (err) => logger.warn({ err }, 'redis connection error') });
+  return createRedisKeyValueStore({
+    url: config.redisUrl,
+    keyPrefix: 'subscriber-terminal:',
+    onConnectionError: (err) => logger.warn({ err }, 'redis connection error'),
+  });
 }

@@ -48,7 +48,12 @@ export class AssociationRepository {
       const batch = await this.collection.find({ msisdn }, { limit: 200 });
       if (batch.length === 0) return count;
       for (const entry of batch) {
-        await this.collection.put({ ...entry, msisdn: pseudonymOf(entry.msisdn), imsi: pseudonymOf(entry.imsi), anonymised: true });
+        await this.collection.put({
+          ...entry,
+          msisdn: pseudonymOf(entry.msisdn),
+          imsi: pseudonymOf(entry.imsi),
+          anonymised: true,
+        });
         count++;
       }
     }

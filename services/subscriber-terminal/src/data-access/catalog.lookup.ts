@@ -43,9 +43,11 @@ export class CatalogLookup {
     }
     const entry = await this.repository.get(tac);
     this.local.set(tac, entry);
-    await this.cache.set(this.key(tac), entry === null ? MISSING : JSON.stringify(entry), this.ttlMs).catch((err: unknown) => {
-      this.logger.warn({ err, tac }, 'catalog cache write failed');
-    });
+    await this.cache
+      .set(this.key(tac), entry === null ? MISSING : JSON.stringify(entry), this.ttlMs)
+      .catch((err: unknown) => {
+        this.logger.warn({ err, tac }, 'catalog cache write failed');
+      });
     return entry;
   }
 

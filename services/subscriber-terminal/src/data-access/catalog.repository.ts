@@ -10,7 +10,10 @@ export class CatalogRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.collection.ensureIndex({ fields: { manufacturer: 1, model: 1 }, name: 'by_manufacturer_model' });
+    await this.collection.ensureIndex({
+      fields: { manufacturer: 1, model: 1 },
+      name: 'by_manufacturer_model',
+    });
   }
 
   get(tac: string): Promise<CatalogEntry | null> {

@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@dms/service-kit';
-import { createMemoryKeyValueStore, type MemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
+import {
+  createMemoryKeyValueStore,
+  type MemoryKeyValueStore,
+} from '@dms/store/src/memory/memory-key-value.store';
 import { HttpSubscriptionDirectory } from './http-subscription.directory';
 
 /** A stand-in subscription database: behaviour by MSISDN suffix. */
@@ -13,7 +16,8 @@ function startDirectoryServer(): Promise<{ server: Server; url: string; hits: st
     if (msisdn.endsWith('1')) {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ data: true, mms: false, volte: true, plan: 'gold' }));
-    } else if (msisdn.endsWith('2')) setTimeout(() => res.end(JSON.stringify({ data: true, mms: true })), 2000).unref();
+    } else if (msisdn.endsWith('2'))
+      setTimeout(() => res.end(JSON.stringify({ data: true, mms: true })), 2000).unref();
     else if (msisdn.endsWith('3')) {
       res.statusCode = 500;
       res.end('boom');
@@ -23,7 +27,15 @@ function startDirectoryServer(): Promise<{ server: Server; url: string; hits: st
       res.end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/subscriptions`, hits })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/subscriptions`,
+        hits,
+      }),
+    ),
+  );
 }
 
 describe('HttpSubscriptionDirectory against a local HTTP server', () => {
@@ -38,7 +50,13 @@ describe('HttpSubscriptionDirectory against a local HTTP server', () => {
   beforeEach(() => {
     hits.length = 0;
     cache = createMemoryKeyValueStore();
-    directory = new HttpSubscriptionDirectory({ baseUrl: url, timeoutMs: 200, cache, cacheTtlMs: 60_000, logger: createLogger({ service: 't', level: 'silent' }) });
+    directory = new HttpSubscriptionDirectory({
+      baseUrl: url,
+      timeoutMs: 200,
+      cache,
+      cacheTtlMs: 60_000,
+      logger: createLogger({ service: 't', level: 'silent' }),
+    });
   });
   afterEach(async () => {
     await cache.close();
@@ -50,7 +68,13 @@ describe('HttpSubscriptionDirectory against a local HTTP server', () => {
 
   it('reads a good answer, keeps further services, and serves the repeat from the cache', async () => {
     const first = await directory.eligibility('491700000001');
-    expect(first).toMatchObject({ data: true, mms: false, services: { volte: true }, plan: 'gold', source: 'http' });
+    expect(first).toMatchObject({
+      data: true,
+      mms: false,
+      services: { volte: true },
+      plan: 'gold',
+      source: 'http',
+    });
     expect(await directory.eligibility('491700000001')).toEqual(first);
     expect(hits).toEqual(['491700000001']);
     expect(await cache.ttl('st:eligibility:491700000001')).toBeGreaterThan(59_000);
@@ -72,11 +96,21 @@ describe('HttpSubscriptionDirectory against a local HTTP server', () => {
   });
 
   it('degrades to unknown when nothing listens', async () => {
-    const closed = new HttpSubscriptionDirectory({ baseUrl: 'http://127.0.0.1:9/x', timeoutMs: 200, cache, cacheTtlMs: 1000, logger: createLogger({ service: 't', level: 'silent' }) });
+    const closed = new HttpSubscriptionDirectory({
+      baseUrl: 'http://127.0.0.1:9/x',
+      timeoutMs: 200,
+      cache,
+      cacheTtlMs: 1000,
+      logger: createLogger({ service: 't', level: 'silent' }),
+    });
     expect(await closed.eligibility('491700000001')).toBe('unknown');
   });
 
   it('reads 404 as no subscription: nothing is allowed', async () => {
-    expect(await directory.eligibility('491700000009')).toMatchObject({ data: false, mms: false, source: 'http' });
+    expect(await directory.eligibility('491700000009')).toMatchObject({
+      data: false,
+      mms: false,
+      source: 'http',
+    });
   });
 });

@@ -33,7 +33,9 @@ export class HttpSubscriptionDirectory implements SubscriptionDirectory {
     if (cached !== null) return JSON.parse(cached) as EligibilityOrUnknown;
     const answer = await this.ask(msisdn);
     if (answer !== 'unknown')
-      await cache.set(key, JSON.stringify(answer), this.options.cacheTtlMs).catch((err: unknown) => logger.warn({ err }, 'eligibility cache write failed'));
+      await cache
+        .set(key, JSON.stringify(answer), this.options.cacheTtlMs)
+        .catch((err: unknown) => logger.warn({ err }, 'eligibility cache write failed'));
     return answer;
   }
 
@@ -51,7 +53,10 @@ export class HttpSubscriptionDirectory implements SubscriptionDirectory {
       }
       if (!response.ok) {
         await response.body?.cancel();
-        logger.warn({ status: response.status, msisdn }, 'subscription database refused; eligibility unknown');
+        logger.warn(
+          { status: response.status, msisdn },
+          'subscription database refused; eligibility unknown',
+        );
         return 'unknown';
       }
       const parsed = Answer.safeParse(await response.json());
@@ -60,7 +65,9 @@ export class HttpSubscriptionDirectory implements SubscriptionDirectory {
         return 'unknown';
       }
       const { data, mms, plan, ...rest } = parsed.data;
-      const services = Object.fromEntries(Object.entries(rest).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'));
+      const services = Object.fromEntries(
+        Object.entries(rest).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'),
+      );
       return {
         data,
         mms,

@@ -34,7 +34,14 @@ export class MirrorSubscriptionDirectory implements SubscriptionDirectory {
     const services = record.plan === undefined ? undefined : this.planServices[record.plan];
     if (services === undefined) return 'unknown';
     const flags = Object.fromEntries(services.map((s) => [s, true]));
-    return { data: flags['data'] === true, mms: flags['mms'] === true, services: flags, plan: record.plan as string, source: 'mirror', checkedAt };
+    return {
+      data: flags['data'] === true,
+      mms: flags['mms'] === true,
+      services: flags,
+      plan: record.plan as string,
+      source: 'mirror',
+      checkedAt,
+    };
   }
 
   /** The tenant (corporate customer) of the subscription, when the provisioning system named one. */
@@ -46,7 +53,8 @@ export class MirrorSubscriptionDirectory implements SubscriptionDirectory {
   async apply(change: SubscriptionChanged): Promise<void> {
     const current = await this.collection.get(change.msisdn);
     if (current !== null && Date.parse(current.changedAt) > Date.parse(change.changedAt)) return;
-    const previous = change.previousMsisdn === undefined ? null : await this.collection.get(change.previousMsisdn);
+    const previous =
+      change.previousMsisdn === undefined ? null : await this.collection.get(change.previousMsisdn);
     const base = current ?? (previous === null ? null : { ...previous, _id: change.msisdn });
     const plan = change.plan ?? base?.plan;
     const tenantId = change.tenantId ?? base?.tenantId;
@@ -57,6 +65,7 @@ export class MirrorSubscriptionDirectory implements SubscriptionDirectory {
       ...(tenantId === undefined ? {} : { tenantId }),
       changedAt: change.changedAt,
     });
-    if (change.change === 'msisdn-changed' && change.previousMsisdn !== undefined) await this.collection.delete(change.previousMsisdn);
+    if (change.change === 'msisdn-changed' && change.previousMsisdn !== undefined)
+      await this.collection.delete(change.previousMsisdn);
   }
 }

@@ -10,7 +10,16 @@ export class SubscriberRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    for (const field of ['terminal.tac', 'terminal.model', 'terminal.manufacturer', 'terminal.os', 'terminal.fwV', 'terminal.imei', 'tenantId', 'lastSeenAt'])
+    for (const field of [
+      'terminal.tac',
+      'terminal.model',
+      'terminal.manufacturer',
+      'terminal.os',
+      'terminal.fwV',
+      'terminal.imei',
+      'tenantId',
+      'lastSeenAt',
+    ])
       await this.collection.ensureIndex({ fields: { [field]: 1 }, name: `by_${field.replace('.', '_')}` });
   }
 

@@ -27,7 +27,10 @@ export function decideAssociation(
     return subscriber?.currentAssociationId === entryOfEvent._id ? 'resume' : 'attach';
   }
   if (subscriber === null) return 'attach';
-  if (subscriber.currentSince !== undefined && Date.parse(detection.observedAt) < Date.parse(subscriber.currentSince))
+  if (
+    subscriber.currentSince !== undefined &&
+    Date.parse(detection.observedAt) < Date.parse(subscriber.currentSince)
+  )
     return 'stale';
   if (subscriber.terminal?.imei === detection.imei) return 'same-terminal';
   return 'attach';

@@ -9,7 +9,9 @@ async function rows(text: string) {
 
 describe('parseCatalogCsv', () => {
   it('reads required, optional and extra columns, with quoted commas', async () => {
-    const result = await rows('tac,manufacturer,model,os,year\r\n35693803,"Apple, Inc.",iPhone 6,iOS,2014\n\n35290611,Samsung,"SM ""G""",,');
+    const result = await rows(
+      'tac,manufacturer,model,os,year\r\n35693803,"Apple, Inc.",iPhone 6,iOS,2014\n\n35290611,Samsung,"SM ""G""",,',
+    );
     expect(result).toEqual([
       { tac: '35693803', manufacturer: 'Apple, Inc.', model: 'iPhone 6', os: 'iOS', extra: { year: '2014' } },
       { tac: '35290611', manufacturer: 'Samsung', model: 'SM "G"', extra: {} },

@@ -39,7 +39,9 @@ export function splitCsvLine(line: string, lineNumber: number): string[] {
  * Reads a catalog CSV line by line (the header names the columns; tac, manufacturer and
  * model are required). Streams: give it any iterable of lines, a file reader included.
  */
-export async function* parseCatalogCsv(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<CatalogRow> {
+export async function* parseCatalogCsv(
+  lines: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<CatalogRow> {
   let header: string[] | undefined;
   let lineNumber = 0;
   for await (const rawLine of lines) {
@@ -59,7 +61,8 @@ export async function* parseCatalogCsv(lines: AsyncIterable<string> | Iterable<s
       if (value !== undefined && value !== '') row[name] = value;
     });
     const { tac, manufacturer, model, os, ...extra } = row;
-    if (tac === undefined || !/^\d{8}$/.test(tac)) throw new CatalogCsvError(`tac must be 8 digits, got ${JSON.stringify(tac ?? '')}`, lineNumber);
+    if (tac === undefined || !/^\d{8}$/.test(tac))
+      throw new CatalogCsvError(`tac must be 8 digits, got ${JSON.stringify(tac ?? '')}`, lineNumber);
     if (!manufacturer || !model) throw new CatalogCsvError('manufacturer and model are required', lineNumber);
     yield { tac, manufacturer, model, ...(os === undefined ? {} : { os }), extra };
   }

@@ -5,10 +5,16 @@ const normal = (value: string): string => value.trim().toLowerCase().replace(/\s
 
 /** A field-path-safe key per manufacturer/model pair, the same however the handset spells its case. */
 export function reportKey(manufacturer: string, model: string): string {
-  return `r${createHash('sha1').update(`${normal(manufacturer)}\u0000${normal(model)}`).digest('hex').slice(0, 16)}`;
+  return `r${createHash('sha1')
+    .update(`${normal(manufacturer)}\u0000${normal(model)}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
-export function sameModel(a: { manufacturer: string; model: string }, b: { manufacturer: string; model: string }): boolean {
+export function sameModel(
+  a: { manufacturer: string; model: string },
+  b: { manufacturer: string; model: string },
+): boolean {
   return reportKey(a.manufacturer, a.model) === reportKey(b.manufacturer, b.model);
 }
 
@@ -32,13 +38,24 @@ export function judgeCatalogEntry(
   const total = reports.reduce((sum, r) => sum + r.count, 0);
   if (entry?.origin === 'imported') {
     const agreeing = reports.filter((r) => sameModel(r, entry)).reduce((sum, r) => sum + r.count, 0);
-    return { manufacturer: entry.manufacturer, model: entry.model, confidence: agreeing, conflicts: total - agreeing };
+    return {
+      manufacturer: entry.manufacturer,
+      model: entry.model,
+      confidence: agreeing,
+      conflicts: total - agreeing,
+    };
   }
   let best: ReportedModel | undefined;
   for (const report of reports) {
     const isCurrent = entry !== null && sameModel(report, entry);
-    if (best === undefined || report.count > best.count || (report.count === best.count && isCurrent)) best = report;
+    if (best === undefined || report.count > best.count || (report.count === best.count && isCurrent))
+      best = report;
   }
   if (best === undefined) return null;
-  return { manufacturer: best.manufacturer, model: best.model, confidence: best.count, conflicts: total - best.count };
+  return {
+    manufacturer: best.manufacturer,
+    model: best.model,
+    confidence: best.count,
+    conflicts: total - best.count,
+  };
 }

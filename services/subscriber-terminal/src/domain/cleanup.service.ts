@@ -51,18 +51,31 @@ export class CleanupService {
     const cutoff = new Date(now.getTime() - this.settings.retentionDays * DAY_MS).toISOString();
     const report: CleanupReport = { cutoff, subscribersRemoved: 0, terminalsRemoved: 0, historyEntries: 0 };
     const salt = this.settings.salt ?? '';
-    for (let batch = await this.subscribers.notSeenSince(cutoff, BATCH); batch.length > 0; batch = await this.subscribers.notSeenSince(cutoff, BATCH)) {
+    for (
+      let batch = await this.subscribers.notSeenSince(cutoff, BATCH);
+      batch.length > 0;
+      batch = await this.subscribers.notSeenSince(cutoff, BATCH)
+    ) {
       for (const subscriber of batch) {
         report.historyEntries +=
           this.settings.history === 'drop'
             ? await this.associations.drop(subscriber.msisdn)
             : await this.associations.anonymise(subscriber.msisdn, (value) => pseudonym(salt, value));
         const id = `cleanup:${subscriber.msisdn}:${subscriber.lastSeenAt}`;
-        await this.announcer.announce({ ...subscriber, updatedAt: now.toISOString() }, null, 'terminal-detached', id);
+        await this.announcer.announce(
+          { ...subscriber, updatedAt: now.toISOString() },
+          null,
+          'terminal-detached',
+          id,
+        );
         if (await this.subscribers.delete(subscriber.msisdn)) report.subscribersRemoved++;
       }
     }
-    for (let batch = await this.terminals.notSeenSince(cutoff, BATCH); batch.length > 0; batch = await this.terminals.notSeenSince(cutoff, BATCH))
+    for (
+      let batch = await this.terminals.notSeenSince(cutoff, BATCH);
+      batch.length > 0;
+      batch = await this.terminals.notSeenSince(cutoff, BATCH)
+    )
       for (const terminal of batch) if (await this.terminals.delete(terminal.imei)) report.terminalsRemoved++;
     this.logger.info({ ...report }, 'clean-up finished');
     return report;

@@ -7,7 +7,12 @@ import { decideAssociation, type AssociationDecision } from './association.decis
 import { imeiKey } from './imei';
 import type { SubscriberUpdateAnnouncer } from './subscriber-update.announcer';
 import type { SubscriptionDirectory } from './subscription-directory.port';
-import type { EligibilityOrUnknown, SubscriberRecord, TerminalRecord, TerminalSnapshot } from './subscriber-terminal.model';
+import type {
+  EligibilityOrUnknown,
+  SubscriberRecord,
+  TerminalRecord,
+  TerminalSnapshot,
+} from './subscriber-terminal.model';
 import type { TerminalCatalogService } from './terminal-catalog.service';
 
 export interface CombinationServiceDeps {
@@ -33,7 +38,11 @@ export interface CombinationServiceDeps {
 export class CombinationService {
   constructor(private readonly deps: CombinationServiceDeps) {}
 
-  async apply(eventId: string, event: CombinationDetected, correlationId?: string): Promise<AssociationDecision> {
+  async apply(
+    eventId: string,
+    event: CombinationDetected,
+    correlationId?: string,
+  ): Promise<AssociationDecision> {
     const { subscribers, associations } = this.deps;
     const imei = imeiKey(event.imei);
     const [subscriber, entry] = await Promise.all([subscribers.get(event.msisdn), associations.get(eventId)]);
@@ -42,16 +51,39 @@ export class CombinationService {
     if (decision === 'stale') return decision;
     if (decision === 'resume' || decision === 'same-terminal') {
       const { terminal, imeisvChanged } = await this.touchTerminal(event, imei);
-      const identifiedId = decision === 'same-terminal' && imeisvChanged ? `${announcementId}:identified` : undefined;
-      const touched = await this.touchSubscriber(subscriber as SubscriberRecord, event, terminal, identifiedId);
+      const identifiedId =
+        decision === 'same-terminal' && imeisvChanged ? `${announcementId}:identified` : undefined;
+      const touched = await this.touchSubscriber(
+        subscriber as SubscriberRecord,
+        event,
+        terminal,
+        identifiedId,
+      );
       if (touched.pendingAnnouncement !== undefined)
-        await this.deps.announcer.announce(touched, terminal, touched.pendingAnnouncement.endsWith(':identified') ? 'terminal-identified' : 'terminal-attached', touched.pendingAnnouncement, correlationId);
+        await this.deps.announcer.announce(
+          touched,
+          terminal,
+          touched.pendingAnnouncement.endsWith(':identified') ? 'terminal-identified' : 'terminal-attached',
+          touched.pendingAnnouncement,
+          correlationId,
+        );
       return decision;
     }
     const { terminal } = await this.touchTerminal(event, imei);
-    await associations.open({ _id: eventId, msisdn: event.msisdn, imsi: event.imsi, imei, from: event.observedAt, to: null, sourceEventId: eventId });
+    await associations.open({
+      _id: eventId,
+      msisdn: event.msisdn,
+      imsi: event.imsi,
+      imei,
+      from: event.observedAt,
+      to: null,
+      sourceEventId: eventId,
+    });
     await associations.closeOthers(event.msisdn, eventId, event.observedAt);
-    const [eligibility, tenantId] = await Promise.all([this.eligibility(event.msisdn), subscriber?.tenantId === undefined ? this.deps.tenants.tenantOf(event.msisdn) : undefined]);
+    const [eligibility, tenantId] = await Promise.all([
+      this.eligibility(event.msisdn),
+      subscriber?.tenantId === undefined ? this.deps.tenants.tenantOf(event.msisdn) : undefined,
+    ]);
     const now = new Date().toISOString();
     const fields = {
       imsi: event.imsi,
@@ -66,7 +98,14 @@ export class CombinationService {
     };
     let stored: SubscriberRecord;
     if (subscriber === null) {
-      stored = { _id: event.msisdn, msisdn: event.msisdn, attributes: {}, eligibility: 'unknown', createdAt: now, ...fields };
+      stored = {
+        _id: event.msisdn,
+        msisdn: event.msisdn,
+        attributes: {},
+        eligibility: 'unknown',
+        createdAt: now,
+        ...fields,
+      };
       if (!(await subscribers.insert(stored))) await subscribers.update(event.msisdn, { $set: fields });
     } else {
       await subscribers.update(event.msisdn, { $set: fields });
@@ -79,20 +118,37 @@ export class CombinationService {
   /** The directory is asked with a bound: a slow subscription database never holds detection up. */
   private async eligibility(msisdn: string): Promise<EligibilityOrUnknown> {
     try {
-      return await withTimeout(this.deps.directory.eligibility(msisdn), this.deps.directoryTimeoutMs, 'subscription directory');
+      return await withTimeout(
+        this.deps.directory.eligibility(msisdn),
+        this.deps.directoryTimeoutMs,
+        'subscription directory',
+      );
     } catch (err) {
-      this.deps.logger.warn({ err, msisdn }, 'eligibility unknown: subscription directory did not answer in time');
+      this.deps.logger.warn(
+        { err, msisdn },
+        'eligibility unknown: subscription directory did not answer in time',
+      );
       return 'unknown';
     }
   }
 
-  private async touchTerminal(event: CombinationDetected, imei: string): Promise<{ terminal: TerminalRecord; imeisvChanged: boolean }> {
+  private async touchTerminal(
+    event: CombinationDetected,
+    imei: string,
+  ): Promise<{ terminal: TerminalRecord; imeisvChanged: boolean }> {
     const { terminals, catalog } = this.deps;
     const existing = await terminals.get(imei);
-    const fields = { lastSeenAt: maxTime(existing?.lastSeenAt, event.observedAt), currentMsisdn: event.msisdn, ...(event.imeisv === undefined ? {} : { imeisv: event.imeisv }) };
+    const fields = {
+      lastSeenAt: maxTime(existing?.lastSeenAt, event.observedAt),
+      currentMsisdn: event.msisdn,
+      ...(event.imeisv === undefined ? {} : { imeisv: event.imeisv }),
+    };
     if (existing !== null) {
       await terminals.update(imei, { $set: fields });
-      return { terminal: { ...existing, ...fields }, imeisvChanged: event.imeisv !== undefined && event.imeisv !== existing.imeisv };
+      return {
+        terminal: { ...existing, ...fields },
+        imeisvChanged: event.imeisv !== undefined && event.imeisv !== existing.imeisv,
+      };
     }
     const known = await catalog.byTac(event.tac);
     const created: TerminalRecord = {
@@ -100,7 +156,13 @@ export class CombinationService {
       imei,
       givenImei: event.imei,
       tac: event.tac,
-      ...(known === null ? {} : { manufacturer: known.manufacturer, model: known.model, ...(known.os === undefined ? {} : { os: known.os }) }),
+      ...(known === null
+        ? {}
+        : {
+            manufacturer: known.manufacturer,
+            model: known.model,
+            ...(known.os === undefined ? {} : { os: known.os }),
+          }),
       ...fields,
     };
     if (!(await terminals.insert(created))) await terminals.update(imei, { $set: fields });
@@ -108,11 +170,22 @@ export class CombinationService {
   }
 
   /** A duplicate or an IMEISV-only change: last seen, IMSI and software version move on; no history. */
-  private async touchSubscriber(subscriber: SubscriberRecord, event: CombinationDetected, terminal: TerminalRecord, identifiedId?: string): Promise<SubscriberRecord> {
+  private async touchSubscriber(
+    subscriber: SubscriberRecord,
+    event: CombinationDetected,
+    terminal: TerminalRecord,
+    identifiedId?: string,
+  ): Promise<SubscriberRecord> {
     const fields = {
       imsi: event.imsi,
       lastSeenAt: maxTime(subscriber.lastSeenAt, event.observedAt),
-      ...(identifiedId === undefined ? {} : { updatedAt: new Date().toISOString(), terminal: snapshotOf(terminal), pendingAnnouncement: identifiedId }),
+      ...(identifiedId === undefined
+        ? {}
+        : {
+            updatedAt: new Date().toISOString(),
+            terminal: snapshotOf(terminal),
+            pendingAnnouncement: identifiedId,
+          }),
     };
     await this.deps.subscribers.update(subscriber.msisdn, { $set: fields });
     return { ...subscriber, ...fields };

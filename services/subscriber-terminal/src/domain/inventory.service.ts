@@ -40,7 +40,11 @@ export class InventoryService {
       inventoryAt: event.reportedAt,
     };
     const existing = await this.terminals.get(imei);
-    if (existing !== null && existing.inventoryAt !== undefined && Date.parse(existing.inventoryAt) >= Date.parse(event.reportedAt))
+    if (
+      existing !== null &&
+      existing.inventoryAt !== undefined &&
+      Date.parse(existing.inventoryAt) >= Date.parse(event.reportedAt)
+    )
       return 'unchanged';
     // Only the first report of a handset teaches the catalog, so one chatty handset is one vote.
     if (existing?.inventoryAt === undefined) await this.catalog.learn(tac, devInfo.man, devInfo.mod);
@@ -54,9 +58,19 @@ export class InventoryService {
     }
     for (const subscriber of await this.subscribers.usingTerminal(imei)) {
       const id = `${eventId}:${subscriber.msisdn}:identified`;
-      const change = { terminal: snapshotOf(terminal), updatedAt: new Date().toISOString(), pendingAnnouncement: id };
+      const change = {
+        terminal: snapshotOf(terminal),
+        updatedAt: new Date().toISOString(),
+        pendingAnnouncement: id,
+      };
       await this.subscribers.update(subscriber.msisdn, { $set: change });
-      await this.announcer.announce({ ...subscriber, ...change }, terminal, 'terminal-identified', id, correlationId);
+      await this.announcer.announce(
+        { ...subscriber, ...change },
+        terminal,
+        'terminal-identified',
+        id,
+        correlationId,
+      );
     }
     return 'updated';
   }

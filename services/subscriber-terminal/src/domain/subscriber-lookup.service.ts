@@ -4,8 +4,18 @@ import type { TerminalRepository } from '../data-access/terminal.repository';
 import { imeiKey } from './imei';
 import { DEFAULT_PAGE_SIZE, encodeCursor, subscriberFilter, type SubscriberQuery } from './subscriber-query';
 import { ATTRIBUTE_NAME } from './subscriber-query';
-import { InvalidRequestError, SubscriberNotFoundError, TerminalNotFoundError } from './subscriber-terminal.errors';
-import type { AssociationRecord, CatalogEntry, EligibilityOrUnknown, TerminalRecord, TerminalSnapshot } from './subscriber-terminal.model';
+import {
+  InvalidRequestError,
+  SubscriberNotFoundError,
+  TerminalNotFoundError,
+} from './subscriber-terminal.errors';
+import type {
+  AssociationRecord,
+  CatalogEntry,
+  EligibilityOrUnknown,
+  TerminalRecord,
+  TerminalSnapshot,
+} from './subscriber-terminal.model';
 import type { TerminalCatalogService } from './terminal-catalog.service';
 import type { SubscriberUpdateAnnouncer } from './subscriber-update.announcer';
 import { randomUUID } from 'node:crypto';
@@ -107,18 +117,27 @@ export class SubscriberLookupService {
       if (!ATTRIBUTE_NAME.test(name)) throw new InvalidRequestError(`invalid attribute name ${name}`);
       if (value === null) unset.push(`attributes.${name}`);
       else if (typeof value === 'string' && value.length <= 1000) set[`attributes.${name}`] = value;
-      else throw new InvalidRequestError(`attribute ${name} must be a string of at most 1000 characters or null`);
+      else
+        throw new InvalidRequestError(
+          `attribute ${name} must be a string of at most 1000 characters or null`,
+        );
     }
     const current = await this.subscribers.get(msisdn);
     if (current === null) throw new SubscriberNotFoundError(msisdn);
     const after = { ...current.attributes };
     for (const [path, value] of Object.entries(set)) after[path.slice(11)] = value;
     for (const path of unset) delete after[path.slice(11)];
-    if (Object.keys(after).length > MAX_ATTRIBUTES) throw new InvalidRequestError(`at most ${MAX_ATTRIBUTES} attributes per subscriber`);
+    if (Object.keys(after).length > MAX_ATTRIBUTES)
+      throw new InvalidRequestError(`at most ${MAX_ATTRIBUTES} attributes per subscriber`);
     const updatedAt = new Date().toISOString();
     const changed = await this.subscribers.update(msisdn, { $set: { ...set, updatedAt }, $unset: unset });
     if (!changed) throw new SubscriberNotFoundError(msisdn);
-    await this.announcer.announce({ ...current, attributes: after, updatedAt }, null, 'attributes-changed', randomUUID());
+    await this.announcer.announce(
+      { ...current, attributes: after, updatedAt },
+      null,
+      'attributes-changed',
+      randomUUID(),
+    );
     return after;
   }
 }
@@ -128,6 +147,6 @@ function historyView(entry: AssociationRecord): HistoryView {
 }
 
 export function catalogView(entry: CatalogEntry): Omit<CatalogEntry, '_id' | 'reports'> {
-  const { _id, reports, ...view } = entry;
+  const { _id, reports: _reports, ...view } = entry;
   return view;
 }

@@ -3,7 +3,13 @@ import { InvalidRequestError } from './subscriber-terminal.errors';
 
 describe('subscriber query', () => {
   it('turns targeting parameters into one store filter', () => {
-    const query = parseSubscriberQuery({ model: 'Pixel 7', tac: '35693803', 'attr.segment': 'gold', tenant: 'acme', lastSeenAfter: '2026-01-01T00:00:00Z' });
+    const query = parseSubscriberQuery({
+      model: 'Pixel 7',
+      tac: '35693803',
+      'attr.segment': 'gold',
+      tenant: 'acme',
+      lastSeenAfter: '2026-01-01T00:00:00Z',
+    });
     expect(subscriberFilter(query)).toEqual({
       'terminal.model': 'Pixel 7',
       'terminal.tac': '35693803',

@@ -47,7 +47,8 @@ export function decodeCursor(cursor: string): string {
 
 function isoTime(name: string, value: string): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidRequestError(`${name} must be an ISO 8601 time`, { [name]: value });
+  if (Number.isNaN(time))
+    throw new InvalidRequestError(`${name} must be an ISO 8601 time`, { [name]: value });
   return new Date(time).toISOString();
 }
 

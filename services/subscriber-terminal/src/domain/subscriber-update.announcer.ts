@@ -37,7 +37,9 @@ export class SubscriberUpdateAnnouncer {
           : {
               terminal: {
                 tac: subscriber.terminal.tac,
-                ...(subscriber.terminal.manufacturer === undefined ? {} : { manufacturer: subscriber.terminal.manufacturer }),
+                ...(subscriber.terminal.manufacturer === undefined
+                  ? {}
+                  : { manufacturer: subscriber.terminal.manufacturer }),
                 ...(subscriber.terminal.model === undefined ? {} : { model: subscriber.terminal.model }),
                 ...(subscriber.terminal.fwV === undefined ? {} : { fwV: subscriber.terminal.fwV }),
                 ...(terminal?.dm === undefined ? {} : { dmCapable: true }),
@@ -49,6 +51,10 @@ export class SubscriberUpdateAnnouncer {
       { id, key: subscriber.msisdn, ...(correlationId === undefined ? {} : { correlationId }) },
     );
     if (subscriber.pendingAnnouncement === id)
-      await this.subscribers.update(subscriber.msisdn, { $unset: ['pendingAnnouncement'] }, { pendingAnnouncement: id });
+      await this.subscribers.update(
+        subscriber.msisdn,
+        { $unset: ['pendingAnnouncement'] },
+        { pendingAnnouncement: id },
+      );
   }
 }

@@ -22,7 +22,10 @@ export class TerminalCatalogService {
 
   byModel(filter: { manufacturer?: string; model?: string }, limit: number): Promise<CatalogEntry[]> {
     return this.repository.find(
-      { ...(filter.manufacturer === undefined ? {} : { manufacturer: filter.manufacturer }), ...(filter.model === undefined ? {} : { model: filter.model }) },
+      {
+        ...(filter.manufacturer === undefined ? {} : { manufacturer: filter.manufacturer }),
+        ...(filter.model === undefined ? {} : { model: filter.model }),
+      },
       limit,
     );
   }
@@ -33,7 +36,10 @@ export class TerminalCatalogService {
     for await (const row of rows) {
       const existing = await this.repository.get(row.tac);
       const reports = existing?.reports ?? {};
-      const verdict = judgeCatalogEntry({ origin: 'imported', manufacturer: row.manufacturer, model: row.model }, Object.values(reports));
+      const verdict = judgeCatalogEntry(
+        { origin: 'imported', manufacturer: row.manufacturer, model: row.model },
+        Object.values(reports),
+      );
       await this.repository.put({
         _id: row.tac,
         tac: row.tac,
@@ -65,14 +71,22 @@ export class TerminalCatalogService {
       tac,
       {
         $inc: { [`reports.${key}.count`]: 1 },
-        $set: { [`reports.${key}.manufacturer`]: manufacturer, [`reports.${key}.model`]: model, tac, updatedAt: now },
+        $set: {
+          [`reports.${key}.manufacturer`]: manufacturer,
+          [`reports.${key}.model`]: model,
+          tac,
+          updatedAt: now,
+        },
       },
       { upsert: true },
     );
     const entry = await this.repository.get(tac);
     if (entry === null) return;
     const origin = entry.origin ?? 'learned';
-    const verdict = judgeCatalogEntry(entry.origin === undefined ? null : { ...entry, origin }, Object.values(entry.reports ?? {}) as ReportedModel[]);
+    const verdict = judgeCatalogEntry(
+      entry.origin === undefined ? null : { ...entry, origin },
+      Object.values(entry.reports ?? {}) as ReportedModel[],
+    );
     if (verdict === null) return;
     await this.repository.update(tac, { $set: { ...verdict, origin } });
     await this.lookup.forget(tac);

@@ -27,7 +27,13 @@ export function detection(
   };
 }
 
-export function inventory(imei15: string, man: string, mod: string, reportedAt: string, fwV = '1.0'): EventInput<'device.inventory-reported.v1'> {
+export function inventory(
+  imei15: string,
+  man: string,
+  mod: string,
+  reportedAt: string,
+  fwV = '1.0',
+): EventInput<'device.inventory-reported.v1'> {
   return {
     deviceId: `IMEI:${imei15}`,
     devInfo: { devId: `IMEI:${imei15}`, man, mod, dmV: '1.2' },

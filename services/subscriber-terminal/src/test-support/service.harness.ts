@@ -7,7 +7,11 @@ import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
 import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
 import express from 'express';
 import type { SubscriptionDirectory } from '../domain/subscription-directory.port';
-import { createSubscriberTerminal, type SubscriberTerminal, type SubscriberTerminalSettings } from '../subscriber-terminal';
+import {
+  createSubscriberTerminal,
+  type SubscriberTerminal,
+  type SubscriberTerminalSettings,
+} from '../subscriber-terminal';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -28,7 +32,10 @@ export function settings(overrides: Partial<SubscriberTerminalSettings> = {}): S
 }
 
 /** Forgets every id: stands for an idempotency window that expired, or a crash before the mark. */
-export const forgetfulLog: ProcessedEventLog = { isProcessed: async () => false, markProcessed: async () => undefined };
+export const forgetfulLog: ProcessedEventLog = {
+  isProcessed: async () => false,
+  markProcessed: async () => undefined,
+};
 
 export interface Harness {
   bus: EventBus;
@@ -53,13 +60,25 @@ export interface HarnessParts {
 
 /** The service on the embedded adapters (or the ones given), with its router on a port-0 HTTP server. */
 export async function startHarness(parts: HarnessParts = {}): Promise<Harness> {
-  const logger = createLogger({ service: 'subscriber-terminal-test', level: (process.env['ST_TEST_LOG'] as 'silent') ?? 'silent' });
-  const bus = parts.bus ?? createInProcessEventBus({ source: '/services/test', processedLog: forgetfulLog, logger });
+  const logger = createLogger({
+    service: 'subscriber-terminal-test',
+    level: (process.env['ST_TEST_LOG'] as 'silent') ?? 'silent',
+  });
+  const bus =
+    parts.bus ?? createInProcessEventBus({ source: '/services/test', processedLog: forgetfulLog, logger });
   const rpc = parts.rpc ?? createInProcessRpc();
   const store = parts.store ?? createEmbeddedStore({ file: ':memory:' });
   const cache = parts.cache ?? createMemoryKeyValueStore();
   const config = settings(parts.config);
-  const service = createSubscriberTerminal({ bus, rpc, store, cache, logger, config, ...(parts.directory ? { subscriptionDirectory: parts.directory } : {}) });
+  const service = createSubscriberTerminal({
+    bus,
+    rpc,
+    store,
+    cache,
+    logger,
+    config,
+    ...(parts.directory ? { subscriptionDirectory: parts.directory } : {}),
+  });
   const updates: Harness['updates'] = [];
   const watcher = await bus.subscribe({
     topic: 'terminal.subscriber-updated.v1',
@@ -93,12 +112,28 @@ export async function startHarness(parts: HarnessParts = {}): Promise<Harness> {
   };
 }
 
-export async function api(h: Harness, method: string, path: string, body?: string, contentType = 'application/json'): Promise<{ status: number; body: any; type: string | null }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers loosely
+type Json = any;
+
+export async function api(
+  h: Harness,
+  method: string,
+  path: string,
+  body?: string,
+  contentType = 'application/json',
+): Promise<{ status: number; body: Json; type: string | null }> {
   const response = await fetch(`${h.http.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': contentType }),
+    },
     ...(body === undefined ? {} : { body }),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text), type: response.headers.get('content-type') };
+  return {
+    status: response.status,
+    body: text === '' ? null : JSON.parse(text),
+    type: response.headers.get('content-type'),
+  };
 }

@@ -26,7 +26,12 @@ export interface CatalogImportOptions {
 export async function importCatalogFile(options: CatalogImportOptions): Promise<ImportResult> {
   const { size } = await stat(options.file);
   const bar = new SingleBar(
-    { format: 'catalog import [{bar}] {percentage}% | {rows} rows | {eta_formatted}', stream: options.progressStream ?? process.stderr, noTTYOutput: true, notTTYSchedule: 1000 },
+    {
+      format: 'catalog import [{bar}] {percentage}% | {rows} rows | {eta_formatted}',
+      stream: options.progressStream ?? process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    },
     Presets.shades_classic,
   );
   bar.start(size, 0, { rows: 0 });
@@ -40,7 +45,10 @@ export async function importCatalogFile(options: CatalogImportOptions): Promise<
   const lines = createInterface({ input: createReadStream(options.file).pipe(counter), crlfDelay: Infinity });
   const repository = new CatalogRepository(options.store);
   await repository.ensureIndexes();
-  const catalog = new TerminalCatalogService(repository, new CatalogLookup(repository, options.cache, 1, 0, options.logger));
+  const catalog = new TerminalCatalogService(
+    repository,
+    new CatalogLookup(repository, options.cache, 1, 0, options.logger),
+  );
   try {
     const result = await catalog.import(parseCatalogCsv(lines), (rows) => {
       if (rows % 100 === 0) bar.update(bytes, { rows });

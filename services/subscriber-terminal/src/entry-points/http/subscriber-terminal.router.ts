@@ -45,11 +45,18 @@ export function createSubscriberTerminalRouter(deps: RouterDeps): Router {
   api.get('/subscribers/:msisdn', async (req, res) => {
     res.json(await lookup.subscriber(msisdnParam(req)));
   });
-  api.patch('/subscribers/:msisdn/attributes', express.json({ type: ['application/json', 'application/merge-patch+json'] }), async (req, res) => {
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidRequestError('body must be a JSON object of attributes');
-    res.json({ attributes: await lookup.patchAttributes(msisdnParam(req), body as Record<string, unknown>) });
-  });
+  api.patch(
+    '/subscribers/:msisdn/attributes',
+    express.json({ type: ['application/json', 'application/merge-patch+json'] }),
+    async (req, res) => {
+      const body: unknown = req.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new InvalidRequestError('body must be a JSON object of attributes');
+      res.json({
+        attributes: await lookup.patchAttributes(msisdnParam(req), body as Record<string, unknown>),
+      });
+    },
+  );
   api.get('/terminals/:imei', async (req, res) => {
     const imei = param(req, 'imei');
     const terminal = await lookup.terminalView(imei);
@@ -57,8 +64,15 @@ export function createSubscriberTerminalRouter(deps: RouterDeps): Router {
   });
   api.get('/catalog', async (req, res) => {
     const { manufacturer, model } = req.query;
-    if (typeof manufacturer !== 'string' && typeof model !== 'string') throw new InvalidRequestError('give manufacturer, model or both');
-    const entries = await catalog.byModel({ ...(typeof manufacturer === 'string' ? { manufacturer } : {}), ...(typeof model === 'string' ? { model } : {}) }, 1000);
+    if (typeof manufacturer !== 'string' && typeof model !== 'string')
+      throw new InvalidRequestError('give manufacturer, model or both');
+    const entries = await catalog.byModel(
+      {
+        ...(typeof manufacturer === 'string' ? { manufacturer } : {}),
+        ...(typeof model === 'string' ? { model } : {}),
+      },
+      1000,
+    );
     res.json({ items: entries.map(catalogView) });
   });
   api.get('/catalog/:tac', async (req, res) => {
@@ -68,10 +82,15 @@ export function createSubscriberTerminalRouter(deps: RouterDeps): Router {
     if (entry === null) throw new CatalogEntryNotFoundError(tac);
     res.json(catalogView(entry));
   });
-  api.post('/catalog/import', express.text({ type: ['text/csv', 'text/plain'], limit: MAX_CSV_BYTES }), async (req, res) => {
-    if (typeof req.body !== 'string' || req.body.trim() === '') throw new InvalidRequestError('body must be a CSV document (Content-Type: text/csv)');
-    res.json(await catalog.import(parseCatalogCsv(req.body.split('\n'))));
-  });
+  api.post(
+    '/catalog/import',
+    express.text({ type: ['text/csv', 'text/plain'], limit: MAX_CSV_BYTES }),
+    async (req, res) => {
+      if (typeof req.body !== 'string' || req.body.trim() === '')
+        throw new InvalidRequestError('body must be a CSV document (Content-Type: text/csv)');
+      res.json(await catalog.import(parseCatalogCsv(req.body.split('\n'))));
+    },
+  );
   api.post('/cleanup', async (_req, res) => {
     res.json(await cleanup.run());
   });

@@ -8,7 +8,9 @@ import type { SubscriberLookupService } from '../../domain/subscriber-lookup.ser
 
 type Subjects = typeof subscriberTerminalRpc;
 type Subject = keyof Subjects;
-type Handler<S extends Subject> = (request: z.infer<Subjects[S]['request']>) => Promise<z.infer<Subjects[S]['response']>>;
+type Handler<S extends Subject> = (
+  request: z.infer<Subjects[S]['request']>,
+) => Promise<z.infer<Subjects[S]['response']>>;
 
 async function orNull<T>(work: Promise<T>): Promise<T | null> {
   try {
@@ -22,8 +24,12 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
 /** The RPC face of the lookups: not-found is a null answer, not an error, for callers that merely probe. */
 export function lookupRpcHandlers(lookup: SubscriberLookupService): { [S in Subject]: Handler<S> } {
   return {
-    'subscriber-terminal.get-subscriber.v1': async ({ msisdn }) => ({ subscriber: await orNull(lookup.subscriber(msisdn)) }),
-    'subscriber-terminal.get-terminal.v1': async ({ imei }) => ({ terminal: await orNull(lookup.terminalView(imei)) }),
+    'subscriber-terminal.get-subscriber.v1': async ({ msisdn }) => ({
+      subscriber: await orNull(lookup.subscriber(msisdn)),
+    }),
+    'subscriber-terminal.get-terminal.v1': async ({ imei }) => ({
+      terminal: await orNull(lookup.terminalView(imei)),
+    }),
     'subscriber-terminal.query.v1': async ({ criteria }) => lookup.query(parseSubscriberQuery(criteria)),
   };
 }
@@ -32,7 +38,11 @@ export function lookupRpcHandlers(lookup: SubscriberLookupService): { [S in Subj
  * Serves the lookups on the Rpc port. The port validates against the shared rpcCatalog, so
  * a subject not registered there yet is skipped with a warning instead of failing start-up.
  */
-export async function serveLookupRpc(rpc: Rpc, lookup: SubscriberLookupService, logger: Logger): Promise<RpcRegistration[]> {
+export async function serveLookupRpc(
+  rpc: Rpc,
+  lookup: SubscriberLookupService,
+  logger: Logger,
+): Promise<RpcRegistration[]> {
   const handlers = lookupRpcHandlers(lookup);
   const registrations: RpcRegistration[] = [];
   for (const subject of Object.keys(subscriberTerminalRpc) as Subject[]) {
