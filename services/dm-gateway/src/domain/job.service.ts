@@ -1,0 +1,152 @@
+import { randomInt } from 'node:crypto';
+import type { EventBus } from '@dms/bus';
+import type { DmCommandCompleted, DmCommandRequested } from '@dms/contracts';
+import type { Logger } from '@dms/service-kit';
+import type { AuthGuardStore } from '../data-access/auth-guard.store';
+import type { DmAccountRepository } from '../data-access/dm-account.repository';
+import type { JobRepository } from '../data-access/job.repository';
+import type { DeviceWakeUp, NotificationUiMode } from './device-wake-up.port';
+import { isExpired, jobOutcome, jobResults, priorityRank, resultKey, type Job, type JobState, type RecordedResult } from './job.model';
+
+export type JobRequest = Omit<DmCommandRequested, 'priority' | 'notify'> & Partial<Pick<DmCommandRequested, 'priority' | 'notify'>>;
+
+const uiModes: Readonly<Record<number, NotificationUiMode>> = { 1100: 'informative', 1101: 'user-interaction', 1102: 'user-interaction', 1103: 'user-interaction', 1104: 'user-interaction' };
+
+/**
+ * The per-device job queue: queue (REST or dm.command-requested), claim in a session
+ * (a conditional update binds the job to the session: a job runs at most once), record
+ * answers, finish with dm.command-completed. A job whose session vanished (instance
+ * restart, session state expired) is never re-sent: it ends `interrupted` and is reported
+ * with outcome `failed` and the answers recorded so far.
+ */
+export class JobService {
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly accounts: DmAccountRepository,
+    private readonly guard: AuthGuardStore,
+    private readonly bus: EventBus,
+    private readonly wakeUp: DeviceWakeUp,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Idempotent by jobId: a redelivered request queues nothing twice. */
+  async queue(request: JobRequest): Promise<{ job: Job; created: boolean }> {
+    const priority = request.priority ?? 'normal';
+    const job: Job = {
+      _id: request.jobId,
+      deviceId: request.deviceId,
+      state: 'queued',
+      commands: request.commands,
+      ...(request.userInteraction === undefined ? {} : { userInteraction: request.userInteraction }),
+      priority,
+      rank: priorityRank[priority],
+      ...(request.expiresAt === undefined ? {} : { expiresAt: request.expiresAt }),
+      notify: request.notify ?? false,
+      correlationId: request.correlationId,
+      requestedBy: request.requestedBy,
+      requestedAt: request.requestedAt,
+      results: {},
+    };
+    const created = await this.jobs.insert(job);
+    if (!created) return { job: (await this.jobs.get(job._id)) ?? job, created };
+    this.logger.info({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId, commands: job.commands.length }, 'job queued');
+    if (job.notify) await this.wake(job);
+    return { job, created };
+  }
+
+  private async wake(job: Job): Promise<void> {
+    const account = await this.accounts.find(job.deviceId);
+    if (account === undefined) {
+      this.logger.warn({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId }, 'cannot wake a device without a DM account');
+      return;
+    }
+    const nonce = await this.guard.serverNonce(job.deviceId);
+    const result = await this.wakeUp.wake({
+      deviceId: job.deviceId,
+      serverId: account.serverId,
+      sessionId: randomInt(1, 0xffff),
+      uiMode: job.userInteraction === undefined ? 'background' : (uiModes[job.userInteraction.code] ?? 'not-specified'),
+      account: { username: account.username, serverPassword: account.serverPassword, serverNonce: nonce.b64 },
+      correlationId: job.correlationId,
+    });
+    this.logger.info({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId, sent: result.sent, reason: result.reason }, 'wake-up requested');
+  }
+
+  get(jobId: string): Promise<Job | undefined> {
+    return this.jobs.get(jobId);
+  }
+
+  /**
+   * The next job for a session: first ends jobs bound to sessions that no longer live, then
+   * reports expired ones, then claims the best queued job (another instance may win the claim).
+   */
+  async claimNext(deviceId: string, token: string, sessionId: string, isLive: (token: string) => Promise<boolean>): Promise<Job | undefined> {
+    for (const stale of await this.jobs.running(deviceId)) {
+      if (stale.session === token || (stale.session !== undefined && (await isLive(stale.session)))) continue;
+      await this.finish(stale, 'interrupted', 'failed', stale.session);
+    }
+    const now = Date.now();
+    for (const job of await this.jobs.queued(deviceId)) {
+      if (isExpired(job, now)) {
+        await this.expire(job);
+        continue;
+      }
+      if (await this.jobs.claim(job._id, token, sessionId)) {
+        this.logger.info({ deviceId, jobId: job._id, correlationId: job.correlationId, sessionId: token }, 'job claimed');
+        return { ...job, state: 'running', session: token, sessionId };
+      }
+    }
+    return undefined;
+  }
+
+  async record(job: Job, token: string, answers: ReadonlyMap<string, RecordedResult>): Promise<void> {
+    if (answers.size === 0) return;
+    const set: Record<string, unknown> = {};
+    for (const [path, answer] of answers) {
+      if (answer.status !== undefined) set[`results.${resultKey(path)}.status`] = answer.status;
+      if (answer.items !== undefined) set[`results.${resultKey(path)}.items`] = answer.items;
+    }
+    await this.jobs.record(job._id, token, set);
+  }
+
+  async recordUi(job: Job, token: string, status: number): Promise<void> {
+    await this.jobs.record(job._id, token, { uiStatus: status });
+  }
+
+  /** Reads the answers back and ends the job; the event goes out first (same id on a retry), then the state. */
+  async complete(jobId: string, token: string, declined = false): Promise<void> {
+    const job = await this.jobs.get(jobId);
+    if (job === undefined || job.state !== 'running' || job.session !== token) return;
+    if (declined) await this.finish(job, 'declined', 'rejected', token);
+    else {
+      const outcome = jobOutcome(job);
+      await this.finish(job, outcome, outcome, token);
+    }
+  }
+
+  async expire(job: Job): Promise<void> {
+    await this.finish(job, 'expired', 'expired');
+  }
+
+  /** Reports queued jobs past their expiry (the periodic sweep). */
+  async sweepExpired(): Promise<number> {
+    const expired = await this.jobs.expiredQueued(new Date().toISOString());
+    for (const job of expired) await this.expire(job);
+    return expired.length;
+  }
+
+  private async finish(job: Job, state: JobState, outcome: DmCommandCompleted['outcome'], session?: string): Promise<void> {
+    const event: DmCommandCompleted = {
+      jobId: job._id,
+      deviceId: job.deviceId,
+      correlationId: job.correlationId,
+      ...(job.sessionId === undefined ? {} : { sessionId: job.sessionId }),
+      outcome,
+      results: jobResults(job),
+      completedAt: new Date().toISOString(),
+    };
+    await this.bus.publish('dm.command-completed.v1', event, { id: `job:${job._id}:${state}`, correlationId: job.correlationId });
+    const ended = await this.jobs.finish(job._id, job.state, state, session);
+    this.logger.info({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId, state, ended }, 'job ended');
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, runService } from '@dms/service-kit';
+import express from 'express';
+import { dmGatewayConfig, type DmGatewayConfig } from './config';
+import { createBus, createSessionState, createStore } from './data-access/adapters.factory';
+import { createDmGateway } from './dm-gateway';
+
+function listen(app: express.Express, config: DmGatewayConfig): Promise<Server> {
+  const tls = config.tlsCertFile !== undefined && config.tlsKeyFile !== undefined;
+  const server = tls ? createHttpsServer({ cert: readFileSync(config.tlsCertFile as string), key: readFileSync(config.tlsKeyFile as string) }, app) : createHttpServer(app);
+  // Slow or stalled handsets are cut; keep-alive sockets are reused between the messages of a session.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve(server));
+  });
+}
+
+/**
+ * Standalone dm-gateway: `pnpm --filter @dms/dm-gateway start` (`--help` lists the variables).
+ * Kafka, MongoDB and Redis when their DMS_* addresses are set; in-process bus, embedded
+ * SQLite and in-memory session state otherwise.
+ */
+void runService(
+  async ({ config, logger, shutdown }) => {
+    const registry = createMetricsRegistry({ service: 'dm-gateway' });
+    const sessionState = createSessionState(config, logger);
+    shutdown.register('session-state', () => sessionState.close());
+    const store = createStore(config);
+    shutdown.register('store', () => store.close());
+    const bus = createBus(config, sessionState, logger);
+    shutdown.register('bus', () => bus.close());
+    const gateway = createDmGateway({ bus, store, sessionState, logger, config });
+    const app = express();
+    app.set('trust proxy', true);
+    app.use(httpMetrics(registry));
+    app.use(createOpsRouter({ registry, lifecycle: shutdown, checks: { bus: () => bus.ready(), store: () => store.ping(), sessionState: () => sessionState.ping() } }));
+    app.use(gateway.router);
+    app.use(problemHandler(logger));
+    await gateway.start();
+    shutdown.register('consumers', () => gateway.stop());
+    const server = await listen(app, config);
+    shutdown.register('http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
+    logger.info({ port: config.port, path: config.dmPath, tls: config.tlsCertFile !== undefined, kafka: config.kafkaBrokers !== undefined, mongo: config.mongoUrl !== undefined, redis: config.redisUrl !== undefined }, 'dm-gateway listening');
+  },
+  {
+    service: 'dm-gateway',
+    config: { definition: dmGatewayConfig, env: process.env },
+    argv: process.argv.slice(2),
+    level: (config) => config.logLevel,
+    shutdownTimeoutMs: 10_000,
+  },
+);
