@@ -26,7 +26,11 @@ export class BinarySmsSender {
   ) {}
 
   /** Resolves with the SMSC message ids in segment order; throws the last error of the segment that failed. */
-  async send(destination: string, segments: readonly SmsSegment[], onRetry?: (error: unknown) => void): Promise<string[]> {
+  async send(
+    destination: string,
+    segments: readonly SmsSegment[],
+    onRetry?: (error: unknown) => void,
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (const segment of segments) {
       const fields = this.submitSm(destination, segment);

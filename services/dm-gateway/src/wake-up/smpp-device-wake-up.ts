@@ -40,19 +40,28 @@ export interface SmppDeviceWakeUp extends DeviceWakeUp {
  * for a send that failed: the result says why (the reason text carries no secret).
  */
 export function createSmppDeviceWakeUp(options: SmppDeviceWakeUpOptions): SmppDeviceWakeUp {
-  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) throw new UserError('WAKE_UP_CONFIG_INVALID', 'maxAttempts must be an integer >= 1');
+  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1)
+    throw new UserError('WAKE_UP_CONFIG_INVALID', 'maxAttempts must be an integer >= 1');
   const { logger } = options;
   const transmitter = new SmppTransmitter(options.smsc, logger);
-  const sender = new BinarySmsSender(transmitter, new TokenBucketRateLimiter({ ratePerSecond: options.rateLimitPerSecond }), {
-    smsc: options.smsc,
-    maxAttempts: options.maxAttempts,
-    backoff: options.retryBackoff ?? { baseMs: 500, maxMs: 8_000 },
-  });
+  const sender = new BinarySmsSender(
+    transmitter,
+    new TokenBucketRateLimiter({ ratePerSecond: options.rateLimitPerSecond }),
+    {
+      smsc: options.smsc,
+      maxAttempts: options.maxAttempts,
+      backoff: options.retryBackoff ?? { baseMs: 500, maxMs: 8_000 },
+    },
+  );
   const references = new ConcatReference();
   const metrics = new WakeUpMetrics(options.onEvent);
 
   async function wake(request: WakeUpRequest): Promise<WakeUpResult> {
-    const context = { deviceId: request.deviceId, correlationId: request.correlationId, dmSessionId: request.sessionId };
+    const context = {
+      deviceId: request.deviceId,
+      correlationId: request.correlationId,
+      dmSessionId: request.sessionId,
+    };
     const fail = (reason: string): WakeUpResult => {
       metrics.record({ type: 'failed', deviceId: request.deviceId, reason });
       return { sent: false, reason };
@@ -65,7 +74,12 @@ export function createSmppDeviceWakeUp(options: SmppDeviceWakeUpOptions): SmppDe
       }
       const profile = await options.profileFor(request.deviceId);
       const segments = package0Sms(
-        { uiMode: request.uiMode, initiator: 'server', sessionId: request.sessionId, serverId: request.serverId },
+        {
+          uiMode: request.uiMode,
+          initiator: 'server',
+          sessionId: request.sessionId,
+          serverId: request.serverId,
+        },
         {
           serverPassword: request.account.serverPassword,
           serverNonce: Buffer.from(request.account.serverNonce, 'base64'),
@@ -83,7 +97,8 @@ export function createSmppDeviceWakeUp(options: SmppDeviceWakeUpOptions): SmppDe
       return { sent: true };
     } catch (error) {
       const reason = isDmsError(error) ? `${error.code}: ${error.message}` : 'unexpected error';
-      if (isDmsError(error) && error.kind === 'user') logger.error({ ...context, err: error }, 'wake-up not sent: fix the configuration');
+      if (isDmsError(error) && error.kind === 'user')
+        logger.error({ ...context, err: error }, 'wake-up not sent: fix the configuration');
       else logger.error({ ...context, err: error }, 'wake-up not sent');
       return fail(reason);
     }

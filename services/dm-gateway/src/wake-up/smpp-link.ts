@@ -29,17 +29,32 @@ export class SmppLink {
   }
 
   /** Connects and binds; a refused bind closes the socket and throws SmppBindRefusedError. */
-  static async open(options: SmscOptions, logger: WakeUpLogger, onDown: (link: SmppLink, reason: string) => void): Promise<SmppLink> {
+  static async open(
+    options: SmscOptions,
+    logger: WakeUpLogger,
+    onDown: (link: SmppLink, reason: string) => void,
+  ): Promise<SmppLink> {
     const session = connect({ host: options.host, port: options.port });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         session.destroy();
-        reject(new SmppConnectionError(SmppErrorCodes.timeout, `no TCP connection to SMSC ${options.host}:${options.port}`));
+        reject(
+          new SmppConnectionError(
+            SmppErrorCodes.timeout,
+            `no TCP connection to SMSC ${options.host}:${options.port}`,
+          ),
+        );
       }, options.connectTimeoutMs ?? smscDefaults.connectTimeoutMs);
       session.once('connect', () => (clearTimeout(timer), resolve()));
       session.once('error', (error: Error) => {
         clearTimeout(timer);
-        reject(new SmppConnectionError(SmppErrorCodes.connectionLost, `cannot connect to SMSC ${options.host}:${options.port}: ${error.message}`, error));
+        reject(
+          new SmppConnectionError(
+            SmppErrorCodes.connectionLost,
+            `cannot connect to SMSC ${options.host}:${options.port}: ${error.message}`,
+            error,
+          ),
+        );
       });
     });
     const link = new SmppLink(session, options, logger, onDown);
@@ -58,7 +73,11 @@ export class SmppLink {
       const names = options.settingNames ?? smscDefaults.settingNames;
       const name = smppStatus(resp.command_status).name;
       const setting =
-        name === 'ESME_RINVPASWD' ? names.password : name === 'ESME_RINVSYSID' ? names.systemId : `${names.systemId} and ${names.password}`;
+        name === 'ESME_RINVPASWD'
+          ? names.password
+          : name === 'ESME_RINVSYSID'
+            ? names.systemId
+            : `${names.systemId} and ${names.password}`;
       throw new SmppBindRefusedError(resp.command_status, options, setting);
     }
     link.startKeepAlive();
@@ -106,7 +125,12 @@ export class SmppLink {
         reject(error);
       };
       const timer = setTimeout(() => {
-        fail(new SmppConnectionError(SmppErrorCodes.timeout, `no ${command}_resp from the SMSC within ${this.timeoutMs} ms`));
+        fail(
+          new SmppConnectionError(
+            SmppErrorCodes.timeout,
+            `no ${command}_resp from the SMSC within ${this.timeoutMs} ms`,
+          ),
+        );
         this.session.destroy(); // state unknown: a fresh link is safer than a half-dead one
       }, this.timeoutMs);
       this.pending.add(fail);
@@ -115,7 +139,10 @@ export class SmppLink {
         this.pending.delete(fail);
         resolve(pdu);
       });
-      if (!written) fail(new SmppConnectionError(SmppErrorCodes.connectionLost, `SMPP link is not writable for ${command}`));
+      if (!written)
+        fail(
+          new SmppConnectionError(SmppErrorCodes.connectionLost, `SMPP link is not writable for ${command}`),
+        );
     });
   }
 
@@ -133,7 +160,9 @@ export class SmppLink {
     const every = this.options.enquireLinkIntervalMs ?? smscDefaults.enquireLinkIntervalMs;
     if (every <= 0) return;
     this.keepAlive = setInterval(() => {
-      this.request('enquire_link', {}).catch((error: Error) => this.logger.warn({ err: error }, 'SMSC enquire_link failed; dropping the link'));
+      this.request('enquire_link', {}).catch((error: Error) =>
+        this.logger.warn({ err: error }, 'SMSC enquire_link failed; dropping the link'),
+      );
     }, every);
     this.keepAlive.unref();
   }

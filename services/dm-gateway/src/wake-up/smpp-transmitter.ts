@@ -39,8 +39,13 @@ export class SmppTransmitter {
       this.link = opening;
       opening.then(
         () => {
-          if (this.failures > 0) this.logger.info({ smsc: this.where, afterFailures: this.failures }, 'SMSC link re-established');
-          else this.logger.info({ smsc: this.where, systemId: this.options.systemId }, 'bound to SMSC as transmitter');
+          if (this.failures > 0)
+            this.logger.info({ smsc: this.where, afterFailures: this.failures }, 'SMSC link re-established');
+          else
+            this.logger.info(
+              { smsc: this.where, systemId: this.options.systemId },
+              'bound to SMSC as transmitter',
+            );
           this.failures = 0;
         },
         (error: unknown) => {
@@ -66,13 +71,16 @@ export class SmppTransmitter {
   }
 
   private lost(link: SmppLink, reason: string): void {
-    void this.link?.then((current) => {
-      if (current !== link) return;
-      this.link = undefined;
-      if (this.closed) return;
-      this.logger.warn({ smsc: this.where, reason }, 'SMSC link lost; reconnecting');
-      this.scheduleReconnect();
-    }, () => undefined);
+    void this.link?.then(
+      (current) => {
+        if (current !== link) return;
+        this.link = undefined;
+        if (this.closed) return;
+        this.logger.warn({ smsc: this.where, reason }, 'SMSC link lost; reconnecting');
+        this.scheduleReconnect();
+      },
+      () => undefined,
+    );
   }
 
   private scheduleReconnect(): void {

@@ -32,17 +32,25 @@ export class SmppSubmitError extends OperationalError {
   readonly status: SmppStatusInfo;
   constructor(status: number) {
     const info = smppStatus(status);
-    super(SmppErrorCodes.submitRefused, `SMSC refused submit_sm with ${info.name} (0x${status.toString(16)})`, {
-      retriable: info.class === 'transient' || info.class === 'reconnect',
-      details: { status, statusName: info.name, statusClass: info.class },
-    });
+    super(
+      SmppErrorCodes.submitRefused,
+      `SMSC refused submit_sm with ${info.name} (0x${status.toString(16)})`,
+      {
+        retriable: info.class === 'transient' || info.class === 'reconnect',
+        details: { status, statusName: info.name, statusClass: info.class },
+      },
+    );
     this.status = info;
   }
 }
 
 /** The TCP connection failed or dropped, or a response did not come in time: retriable. */
 export class SmppConnectionError extends OperationalError {
-  constructor(code: typeof SmppErrorCodes.connectionLost | typeof SmppErrorCodes.timeout, message: string, cause?: unknown) {
+  constructor(
+    code: typeof SmppErrorCodes.connectionLost | typeof SmppErrorCodes.timeout,
+    message: string,
+    cause?: unknown,
+  ) {
     super(code, message, cause === undefined ? {} : { cause });
   }
 }

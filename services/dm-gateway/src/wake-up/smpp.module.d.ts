@@ -43,5 +43,8 @@ declare module 'smpp' {
   }
 
   export function connect(options: { host: string; port: number }): Session;
-  export function createServer(options: Record<string, unknown>, listener?: (session: Session) => void): Server;
+  export function createServer(
+    options: Record<string, unknown>,
+    listener?: (session: Session) => void,
+  ): Server;
 }
