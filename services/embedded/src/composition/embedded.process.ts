@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createMetricsRegistry, startHttpServer, type ServiceContext } from '@dms/service-kit';
+import type { EmbeddedConfig } from '../config';
+import { lockDataDir } from '../data-access/data-dir.lock';
+import { formatStartUpBanner } from '../entry-points/console/start-up.banner';
+import { createEmbeddedApp } from '../entry-points/http/embedded.app';
+import { EmbeddedRuntime } from './embedded-runtime';
+import { resolveSecrets } from './embedded-secrets';
+import type { EmbeddedService } from './embedded-service';
+import { composeHlrDetector } from './hlr-detector.module';
+import { composeSubscriberTerminal } from './subscriber-terminal.module';
+
+export interface EmbeddedProcessOptions {
+  /** Where the friendly start-up block goes; default stdout. */
+  print?: (text: string) => void;
+}
+
+/**
+ * Starts every service in this process. Shutdown hooks are registered in start-up order
+ * so that they run in reverse: HTTP intake stops first, then the services' subscriptions
+ * drain and commit, then RPC, bus and journal close, then the stores and the lock.
+ */
+export async function startEmbedded(context: ServiceContext<EmbeddedConfig>, options: EmbeddedProcessOptions = {}): Promise<void> {
+  const { config, logger, shutdown } = context;
+  const print = options.print ?? ((text: string) => void process.stdout.write(text));
+  const dataDir = resolve(config.dataDir);
+
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  shutdown.register('data-dir-lock', () => lock.release());
+  const runtime = await EmbeddedRuntime.open({ dataDir, synchronous: config.sqliteSynchronous, logger });
+  shutdown.register('stores', () => runtime.closeStores());
+  shutdown.register('bus', () => runtime.closeBus());
+  shutdown.register('rpc', () => runtime.closeRpc());
+
+  const secrets = resolveSecrets(dataDir, config);
+  const adminToken = secrets.adminToken.value;
+  const services: EmbeddedService[] = [
+    composeHlrDetector(runtime, config, adminToken, logger),
+    composeSubscriberTerminal(runtime, config, { adminToken, anonymiseSalt: secrets.anonymiseSalt }, logger),
+  ];
+  const started: EmbeddedService[] = [];
+  shutdown.register('services', async () => {
+    await Promise.all(started.map((service) => service.stop()));
+  });
+  for (const service of services) {
+    await service.start();
+    started.push(service);
+  }
+
+  const app = createEmbeddedApp({
+    services,
+    registry: createMetricsRegistry({ service: 'embedded' }),
+    lifecycle: shutdown,
+    checks: { bus: () => runtime.bus.ready() },
+    logger,
+  });
+  const server = await startHttpServer(app, { port: config.port, host: config.host });
+  shutdown.register('http', () => server.close());
+  logger.info({ port: server.port, dataDir, services: services.map((s) => s.name) }, 'embedded DMS listening');
+  print(formatStartUpBanner({ url: server.url, dataDir, services: services.map((s) => s.name), dmEndpoint: false, adminToken: secrets.adminToken }));
+}
