@@ -56,20 +56,34 @@ export class ClientCredentials {
   }
 
   clientNonce(): Nonce {
-    return this.misbehave.replayNonce === true && this.replayed !== undefined ? this.replayed : this.nonceAt('client');
+    return this.misbehave.replayNonce === true && this.replayed !== undefined
+      ? this.replayed
+      : this.nonceAt('client');
   }
 
   /** Chal NextNonce from the server: the nonce for the next Cred (this message's retry, next message or next session). */
   storeClientNonce(b64: string): void {
     if (this.misbehave.replayNonce === true) return;
-    this.tree.set(`${this.level('client')}/AAuthData`, { format: 'bin', value: new Uint8Array(Buffer.from(b64, 'base64')), access: ['Add', 'Delete', 'Replace'] });
+    this.tree.set(`${this.level('client')}/AAuthData`, {
+      format: 'bin',
+      value: new Uint8Array(Buffer.from(b64, 'base64')),
+      access: ['Add', 'Delete', 'Replace'],
+    });
   }
 
   /** SyncHdr Cred for basic and md5; HMAC travels in the header instead (5.1.4). */
   cred(): Cred | undefined {
     const password = this.password();
-    if (this.scheme === 'basic') return { meta: { type: AuthSchemeTypes.basic, format: 'b64' }, data: basicCredential(this.username, password) };
-    if (this.scheme === 'md5') return { meta: { type: AuthSchemeTypes.md5, format: 'b64' }, data: md5Credential(this.username, password, this.clientNonce()) };
+    if (this.scheme === 'basic')
+      return {
+        meta: { type: AuthSchemeTypes.basic, format: 'b64' },
+        data: basicCredential(this.username, password),
+      };
+    if (this.scheme === 'md5')
+      return {
+        meta: { type: AuthSchemeTypes.md5, format: 'b64' },
+        data: md5Credential(this.username, password, this.clientNonce()),
+      };
     return undefined;
   }
 
@@ -84,7 +98,11 @@ export class ClientCredentials {
   /** A fresh SRVCRED nonce for the server's next credential (sent in our Chal). */
   rotateServerNonce(): Nonce {
     const nonce = generateNonce();
-    this.tree.set(`${this.level('server')}/AAuthData`, { format: 'bin', value: nonce.bytes, access: ['Add', 'Delete', 'Replace'] });
+    this.tree.set(`${this.level('server')}/AAuthData`, {
+      format: 'bin',
+      value: nonce.bytes,
+      access: ['Add', 'Delete', 'Replace'],
+    });
     return nonce;
   }
 
@@ -94,13 +112,21 @@ export class ClientCredentials {
     if (this.scheme === 'hmac') {
       if (hmacValue === undefined) return 'missing';
       try {
-        return verifyHmacHeader(hmacValue, body, { lookup: (name) => (name === this.serverId ? { password: secret } : undefined), nonce: this.serverNonce() }).valid ? 'ok' : 'invalid';
+        return verifyHmacHeader(hmacValue, body, {
+          lookup: (name) => (name === this.serverId ? { password: secret } : undefined),
+          nonce: this.serverNonce(),
+        }).valid
+          ? 'ok'
+          : 'invalid';
       } catch {
         return 'invalid';
       }
     }
     if (hdr.cred === undefined) return 'missing';
-    const expected = this.scheme === 'basic' ? basicCredential(this.serverId, secret) : md5Credential(this.serverId, secret, this.serverNonce());
+    const expected =
+      this.scheme === 'basic'
+        ? basicCredential(this.serverId, secret)
+        : md5Credential(this.serverId, secret, this.serverNonce());
     return constantTimeEqual(utf8.encode(hdr.cred.data.trim()), utf8.encode(expected)) ? 'ok' : 'invalid';
   }
 
@@ -115,6 +141,8 @@ export class ClientCredentials {
 
   private nonceAt(which: 'client' | 'server'): Nonce {
     const value = this.tree.value(`${this.level(which)}/AAuthData`);
-    return nonceFromBytes(value === undefined ? new Uint8Array() : typeof value === 'string' ? utf8.encode(value) : value);
+    return nonceFromBytes(
+      value === undefined ? new Uint8Array() : typeof value === 'string' ? utf8.encode(value) : value,
+    );
   }
 }

@@ -40,7 +40,12 @@ export async function postDmMessage(req: DmRequest, fetchImpl: typeof fetch): Pr
   }
   const body = new Uint8Array(await res.arrayBuffer());
   const hmac = res.headers.get(HMAC_HEADER_NAME) ?? undefined;
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body, ...(hmac === undefined ? {} : { hmac }) };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    body,
+    ...(hmac === undefined ? {} : { hmac }),
+  };
 }
 
 /**
@@ -51,7 +56,10 @@ export async function postAndDrop(req: DmRequest): Promise<void> {
   const url = new URL(req.url);
   const send = url.protocol === 'https:' ? httpsRequest : request;
   await new Promise<void>((resolve) => {
-    const r = send(url, { method: 'POST', headers: { ...headersFor(req), 'content-length': String(req.body.byteLength) } });
+    const r = send(url, {
+      method: 'POST',
+      headers: { ...headersFor(req), 'content-length': String(req.body.byteLength) },
+    });
     r.on('error', () => resolve());
     r.on('close', () => resolve());
     r.write(req.body.subarray(0, Math.floor(req.body.byteLength / 2)), () => {

@@ -47,9 +47,15 @@ export class LargeObjectAssembler {
 
   accept(command: ItemCommand): ChunkStep {
     const item = command.items[0];
-    if (item === undefined || command.items.length !== 1 || (item.moreData !== true && this.pending === undefined)) return { kind: 'plain' };
+    if (
+      item === undefined ||
+      command.items.length !== 1 ||
+      (item.moreData !== true && this.pending === undefined)
+    )
+      return { kind: 'plain' };
     const data = item.data;
-    if (data !== undefined && typeof data !== 'string' && !(data instanceof Uint8Array)) return { kind: 'plain' };
+    if (data !== undefined && typeof data !== 'string' && !(data instanceof Uint8Array))
+      return { kind: 'plain' };
     this.pending ??= { first: command, item, parts: [] };
     if (data !== undefined) this.pending.parts.push(data);
     if (item.moreData === true) return { kind: 'buffered' };

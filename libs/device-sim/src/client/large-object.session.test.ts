@@ -11,14 +11,22 @@ afterEach(async () => {
 
 async function session(handler: TinyHandler, options: Partial<HandsetOptions> = {}) {
   server = await TinyDmServer.start(handler);
-  const phone = new SimulatedHandset({ deviceId: 'IMEI:356938035643809', family: 'oma-standard', encoding: 'xml', serverUrl: server.url, auth: testAuth, ...options });
+  const phone = new SimulatedHandset({
+    deviceId: 'IMEI:356938035643809',
+    family: 'oma-standard',
+    encoding: 'xml',
+    serverUrl: server.url,
+    auth: testAuth,
+    ...options,
+  });
   const report = await phone.startSession({ reason: 'client' });
   return { phone, report, requests: server.requests };
 }
 
 const firmware = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7) % 256);
 const b64 = Buffer.from(firmware).toString('base64');
-const summary = (c: Command) => (c.kind === 'Alert' ? `Alert ${c.data}` : c.kind === 'Status' ? `Status ${c.cmd} ${c.data}` : c.kind);
+const summary = (c: Command) =>
+  c.kind === 'Alert' ? `Alert ${c.data}` : c.kind === 'Status' ? `Status ${c.cmd} ${c.data}` : c.kind;
 
 describe('large objects from the server', () => {
   function chunkedReplace(chunks: string[], size: number): TinyHandler {
@@ -31,7 +39,14 @@ describe('large objects from the server', () => {
         kind: 'Replace',
         cmdId: '0',
         meta: { format: 'b64', type: 'application/octet-stream' },
-        items: [{ target: { locURI: './FUMO/FwPkg1/Update/PkgData' }, ...(n === 1 ? { meta: { size } } : {}), data, ...(last ? {} : { moreData: true }) }],
+        items: [
+          {
+            target: { locURI: './FUMO/FwPkg1/Update/PkgData' },
+            ...(n === 1 ? { meta: { size } } : {}),
+            data,
+            ...(last ? {} : { moreData: true }),
+          },
+        ],
       };
       return { message: srv.reply(req.message!, [replace], { final: last }) };
     };
@@ -41,9 +56,17 @@ describe('large objects from the server', () => {
     const chunks = [b64.slice(0, 1500), b64.slice(1500, 3000), b64.slice(3000)];
     const { phone, report, requests } = await session(chunkedReplace(chunks, b64.length));
     expect(report.outcome).toBe('completed');
-    expect(commandsOf(requests[1]).map(summary)).toEqual(['Status SyncHdr 200', 'Status Replace 213', 'Alert 1222']);
+    expect(commandsOf(requests[1]).map(summary)).toEqual([
+      'Status SyncHdr 200',
+      'Status Replace 213',
+      'Alert 1222',
+    ]);
     expect(requests[1]?.message?.body.final).toBe(false);
-    expect(commandsOf(requests[2]).map(summary)).toEqual(['Status SyncHdr 200', 'Status Replace 213', 'Alert 1222']);
+    expect(commandsOf(requests[2]).map(summary)).toEqual([
+      'Status SyncHdr 200',
+      'Status Replace 213',
+      'Alert 1222',
+    ]);
     expect(commandsOf(requests[3]).map(summary)).toEqual(['Status SyncHdr 200', 'Status Replace 200']);
     expect(requests[3]?.message?.body.final).toBe(true);
     expect(phone.tree.value('./FUMO/FwPkg1/Update/PkgData')).toEqual(firmware);
@@ -64,36 +87,75 @@ describe('large objects to the server', () => {
     const maxMsgSize = 2000;
     const handler: TinyHandler = (req, srv) => {
       const msg = req.message!;
-      const get: ItemCommand = { kind: 'Get', cmdId: '0', items: [{ target: { locURI: './DevDetail/Ext/Blob' } }] };
-      if (srv.requests.length === 1) return { message: srv.reply(msg, [get], { hdr: { meta: { maxMsgSize } } }) };
+      const get: ItemCommand = {
+        kind: 'Get',
+        cmdId: '0',
+        items: [{ target: { locURI: './DevDetail/Ext/Blob' } }],
+      };
+      if (srv.requests.length === 1)
+        return { message: srv.reply(msg, [get], { hdr: { meta: { maxMsgSize } } }) };
       if (!msg.body.final) {
         // "Next message" answer: Status 213 for the chunk, Alert 1222, no Final.
-        const chunkStatus: StatusCommand[] = commandsOf(req, 'Results').map((r) => ({ kind: 'Status', cmdId: '0', msgRef: msg.hdr.msgId, cmdRef: (r as ResultsCommand).cmdId, cmd: 'Results', targetRefs: [], sourceRefs: [], data: 213, items: [] }));
-        return { message: srv.reply(msg, [...chunkStatus, { kind: 'Alert', cmdId: '0', data: 1222, items: [] }], { final: false }) };
+        const chunkStatus: StatusCommand[] = commandsOf(req, 'Results').map((r) => ({
+          kind: 'Status',
+          cmdId: '0',
+          msgRef: msg.hdr.msgId,
+          cmdRef: (r as ResultsCommand).cmdId,
+          cmd: 'Results',
+          targetRefs: [],
+          sourceRefs: [],
+          data: 213,
+          items: [],
+        }));
+        return {
+          message: srv.reply(msg, [...chunkStatus, { kind: 'Alert', cmdId: '0', data: 1222, items: [] }], {
+            final: false,
+          }),
+        };
       }
       return { message: srv.reply(msg, []) };
     };
     server = await TinyDmServer.start(handler);
-    const phone = new SimulatedHandset({ deviceId: 'IMEI:356938035643809', family: 'vendor-x', encoding: 'xml', serverUrl: server.url, auth: testAuth });
+    const phone = new SimulatedHandset({
+      deviceId: 'IMEI:356938035643809',
+      family: 'vendor-x',
+      encoding: 'xml',
+      serverUrl: server.url,
+      auth: testAuth,
+    });
     phone.tree.set('./DevDetail/Ext/Blob', { value: big });
     const report = await phone.startSession({ reason: 'client' });
     expect(report.outcome).toBe('completed');
     const chunkRequests = server.requests.slice(1);
     for (const r of chunkRequests) expect(r.body.byteLength).toBeLessThanOrEqual(maxMsgSize);
-    const items = chunkRequests.flatMap((r) => commandsOf(r, 'Results').flatMap((c) => (c as ResultsCommand).items));
+    const items = chunkRequests.flatMap((r) =>
+      commandsOf(r, 'Results').flatMap((c) => (c as ResultsCommand).items),
+    );
     expect(items.length).toBeGreaterThan(3);
     expect(Math.max(...items.map((i) => String(i.data).length))).toBeGreaterThan(500);
     expect(items.map((i) => i.data).join('')).toBe(big);
     expect(items[0]?.meta?.size).toBe(big.length);
     expect(items.slice(1).every((i) => i.meta?.size === undefined)).toBe(true);
     expect(items.map((i) => i.moreData === true)).toEqual([...items.slice(1).map(() => true), false]);
-    expect(chunkRequests.map((r) => r.message?.body.final)).toEqual([...chunkRequests.slice(1).map(() => false), true]);
+    expect(chunkRequests.map((r) => r.message?.body.final)).toEqual([
+      ...chunkRequests.slice(1).map(() => false),
+      true,
+    ]);
   });
 
   it("answers 413 instead of Results when the value exceeds the server's MaxObjSize", async () => {
     const { requests } = await session((req, srv) => {
-      const get: ItemCommand = { kind: 'Get', cmdId: '0', items: [{ target: { locURI: './DevDetail/FwV' } }] };
-      return { message: srv.requests.length === 1 ? srv.reply(req.message!, [get], { hdr: { meta: { maxObjSize: 3 } } }) : srv.reply(req.message!, []) };
+      const get: ItemCommand = {
+        kind: 'Get',
+        cmdId: '0',
+        items: [{ target: { locURI: './DevDetail/FwV' } }],
+      };
+      return {
+        message:
+          srv.requests.length === 1
+            ? srv.reply(req.message!, [get], { hdr: { meta: { maxObjSize: 3 } } })
+            : srv.reply(req.message!, []),
+      };
     });
     expect(commandsOf(requests[1]).map(summary)).toEqual(['Status SyncHdr 200', 'Status Get 413']);
   });

@@ -12,7 +12,11 @@ export interface WireBody {
  * - wbxml: the third-last token (Final or an END) replaced by tag 0x3F, which no SyncML code page defines;
  * - truncated: the valid message in the session encoding, cut in half.
  */
-export function malformedBody(message: SyncMLMessage, kind: NonNullable<Misbehaviour['malformedMessage']>, encoding: 'xml' | 'wbxml'): WireBody {
+export function malformedBody(
+  message: SyncMLMessage,
+  kind: NonNullable<Misbehaviour['malformedMessage']>,
+  encoding: 'xml' | 'wbxml',
+): WireBody {
   if (kind === 'xml') {
     const text = new TextDecoder().decode(encodeMessage(message, 'xml')).replace('</SyncBody>', '</SyncBdy>');
     return { bytes: new TextEncoder().encode(text), encoding: 'xml' };

@@ -1,10 +1,21 @@
-import { encodeMessage, packNextMessage, StatusCodes, type Command, type Item, type ResultsCommand, type SyncHdr, type SyncMLMessage } from '@dms/syncml';
+import {
+  encodeMessage,
+  packNextMessage,
+  StatusCodes,
+  type Command,
+  type Item,
+  type ResultsCommand,
+  type SyncHdr,
+  type SyncMLMessage,
+} from '@dms/syncml';
 
 const utf8 = new TextEncoder();
 
 /** CmdIDs are unique per message, from 1 (DM 1.2 protocol 2.2.2). */
 export function numbered(commands: readonly Command[]): Command[] {
-  return commands.map((c, i) => (c.kind === 'Unknown' || c.kind === 'Search' ? c : { ...c, cmdId: String(i + 1) }));
+  return commands.map((c, i) =>
+    c.kind === 'Unknown' || c.kind === 'Search' ? c : { ...c, cmdId: String(i + 1) },
+  );
 }
 
 function dataBytes(data: Item['data']): number {
@@ -30,7 +41,11 @@ export function enforceMaxObjSize(responses: readonly Command[], maxObjSize: num
   });
   return kept
     .filter((r) => r.kind !== 'Results' || r.items.length > 0)
-    .map((r) => (r.kind === 'Status' && r.cmd === 'Get' && refused.has(`${r.cmdRef}|${r.targetRefs[0] ?? ''}`) ? { ...r, data: StatusCodes.requestEntityTooLarge } : r));
+    .map((r) =>
+      r.kind === 'Status' && r.cmd === 'Get' && refused.has(`${r.cmdRef}|${r.targetRefs[0] ?? ''}`)
+        ? { ...r, data: StatusCodes.requestEntityTooLarge }
+        : r,
+    );
 }
 
 /**
@@ -39,14 +54,27 @@ export function enforceMaxObjSize(responses: readonly Command[], maxObjSize: num
  * last, Meta Size (the object's octets) on the first. The chunk room leaves space for the
  * header and `leading` statuses; on XML, text is cut by its escaped length.
  */
-export function chunkLargeResults(hdr: SyncHdr, leading: readonly Command[], pending: readonly Command[], maxMsgSize: number, encoding: 'xml' | 'wbxml'): Command[] {
+export function chunkLargeResults(
+  hdr: SyncHdr,
+  leading: readonly Command[],
+  pending: readonly Command[],
+  maxMsgSize: number,
+  encoding: 'xml' | 'wbxml',
+): Command[] {
   return pending.flatMap((c) => {
     if (c.kind !== 'Results') return [c];
     const split: Command[] = [];
     let small: Item[] = [];
     for (const item of c.items) {
-      const skeleton: ResultsCommand = { ...c, cmdId: '999', items: [{ ...item, data: '', meta: { ...item.meta, size: 999999999 }, moreData: true }] };
-      const overhead = encodeMessage({ hdr, body: { commands: numbered([...leading, skeleton]), final: true } }, encoding).byteLength;
+      const skeleton: ResultsCommand = {
+        ...c,
+        cmdId: '999',
+        items: [{ ...item, data: '', meta: { ...item.meta, size: 999999999 }, moreData: true }],
+      };
+      const overhead = encodeMessage(
+        { hdr, body: { commands: numbered([...leading, skeleton]), final: true } },
+        encoding,
+      ).byteLength;
       const room = Math.max(4, maxMsgSize - overhead - 32);
       const pieces = splitData(item.data, room, encoding);
       if (pieces.length <= 1) {
@@ -57,7 +85,12 @@ export function chunkLargeResults(hdr: SyncHdr, leading: readonly Command[], pen
       small = [];
       pieces.forEach((data, i) => {
         const meta = i === 0 ? { ...item.meta, size: dataBytes(item.data) } : item.meta;
-        const chunk: Item = { ...item, data, ...(meta === undefined ? {} : { meta }), ...(i < pieces.length - 1 ? { moreData: true } : {}) };
+        const chunk: Item = {
+          ...item,
+          data,
+          ...(meta === undefined ? {} : { meta }),
+          ...(i < pieces.length - 1 ? { moreData: true } : {}),
+        };
         if (i === pieces.length - 1) delete (chunk as { moreData?: boolean }).moreData;
         split.push({ ...c, items: [chunk] });
       });
@@ -103,7 +136,8 @@ function chunkIndexes(pending: readonly Command[]): number[] {
   const out: number[] = [];
   pending.forEach((c, i) => {
     const prev = pending[i - 1];
-    const more = (x: Command | undefined) => x?.kind === 'Results' && x.items.some((item) => item.moreData === true);
+    const more = (x: Command | undefined) =>
+      x?.kind === 'Results' && x.items.some((item) => item.moreData === true);
     if (more(c) || (c.kind === 'Results' && more(prev))) out.push(i);
   });
   return out;
@@ -115,7 +149,12 @@ export interface NextMessage {
 }
 
 /** Fills one message under the server's MaxMsgSize; Final only when everything fitted and the package may end. */
-export function nextMessage(hdr: SyncHdr, leading: readonly Command[], pending: readonly Command[], options: { maxMsgSize: number; encoding: 'xml' | 'wbxml'; final: boolean }): NextMessage {
+export function nextMessage(
+  hdr: SyncHdr,
+  leading: readonly Command[],
+  pending: readonly Command[],
+  options: { maxMsgSize: number; encoding: 'xml' | 'wbxml'; final: boolean },
+): NextMessage {
   // Chunks of one object go in consecutive messages, one per message (DM 1.2 2.2).
   const second = chunkIndexes(pending)[1];
   const candidates = second === undefined ? pending : pending.slice(0, second);
@@ -123,8 +162,15 @@ export function nextMessage(hdr: SyncHdr, leading: readonly Command[], pending: 
   const all = numbered([...leading, ...candidates]);
   const lead = all.slice(0, leading.length);
   const rest = all.slice(leading.length);
-  const packed = packNextMessage(hdr, lead, rest, { maxMsgSize: options.maxMsgSize, encoding: options.encoding, final: options.final });
+  const packed = packNextMessage(hdr, lead, rest, {
+    maxMsgSize: options.maxMsgSize,
+    encoding: options.encoding,
+    final: options.final,
+  });
   const final = options.final && packed.rest.length === 0 && held.length === 0;
-  const message = final === packed.message.body.final ? packed.message : { ...packed.message, body: { ...packed.message.body, final } };
+  const message =
+    final === packed.message.body.final
+      ? packed.message
+      : { ...packed.message, body: { ...packed.message.body, final } };
   return { message, rest: [...candidates.slice(rest.length - packed.rest.length), ...held] };
 }

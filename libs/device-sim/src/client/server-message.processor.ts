@@ -1,4 +1,11 @@
-import { AlertCodes, StatusCodes, type Command, type ItemCommand, type StatusCommand, type SyncMLMessage } from '@dms/syncml';
+import {
+  AlertCodes,
+  StatusCodes,
+  type Command,
+  type ItemCommand,
+  type StatusCommand,
+  type SyncMLMessage,
+} from '@dms/syncml';
 import type { CommandExecutor } from '../commands/command-executor';
 import type { ExecutedCommand } from '../commands/execution.types';
 import { statusFor, UNNUMBERED } from '../commands/status.builder';
@@ -50,14 +57,26 @@ export class ServerMessageProcessor {
     let abort = false;
     for (const command of body.commands) {
       if (command.kind === 'Status') {
-        if (command.cmd === 'SyncHdr' && command.cmdRef === '0' && (command.msgRef === ourMsgId || statusForOurHeader === undefined)) statusForOurHeader = command;
-        else serverStatuses.push({ cmd: command.cmd, msgRef: command.msgRef, cmdRef: command.cmdRef, status: command.data });
+        if (
+          command.cmd === 'SyncHdr' &&
+          command.cmdRef === '0' &&
+          (command.msgRef === ourMsgId || statusForOurHeader === undefined)
+        )
+          statusForOurHeader = command;
+        else
+          serverStatuses.push({
+            cmd: command.cmd,
+            msgRef: command.msgRef,
+            cmdRef: command.cmdRef,
+            status: command.data,
+          });
         continue;
       }
       if (command.kind === 'Results') continue;
       if (command.kind === 'Alert' && command.data === AlertCodes.sessionAbort) abort = true;
       if (command.kind === 'Alert' && sessionControl.has(command.data)) {
-        if (command.data === AlertCodes.dmNextMessage) responses.push(statusFor(command, hdr.msgId, StatusCodes.ok));
+        if (command.data === AlertCodes.dmNextMessage)
+          responses.push(statusFor(command, hdr.msgId, StatusCodes.ok));
         continue;
       }
       hasCommands = true;
@@ -69,25 +88,54 @@ export class ServerMessageProcessor {
       responses.push(...outcome.responses);
       executed.push(...outcome.executed);
     }
-    return { ...(statusForOurHeader === undefined ? {} : { statusForOurHeader }), headerStatus, responses, executed, serverStatuses, hasCommands, abort, final: body.final, serverCheck };
+    return {
+      ...(statusForOurHeader === undefined ? {} : { statusForOurHeader }),
+      headerStatus,
+      responses,
+      executed,
+      serverStatuses,
+      hasCommands,
+      abort,
+      final: body.final,
+      serverCheck,
+    };
   }
 
-  private executeOne(command: Command, msgRef: string): { responses: Command[]; executed: ExecutedCommand[] } {
+  private executeOne(
+    command: Command,
+    msgRef: string,
+  ): { responses: Command[]; executed: ExecutedCommand[] } {
     const responses: Command[] = [];
     if (this.assembler.interrupts(command as { kind: string })) {
       // DM 1.2 2.2: a new command before the last chunk ends the object: Alert 1225, object dropped.
       const target = this.assembler.target;
       this.assembler.discard();
-      responses.push({ kind: 'Alert', cmdId: UNNUMBERED, data: AlertCodes.dmNoEndOfData, items: target === undefined ? [] : [{ target: { locURI: target } }] });
+      responses.push({
+        kind: 'Alert',
+        cmdId: UNNUMBERED,
+        data: AlertCodes.dmNoEndOfData,
+        items: target === undefined ? [] : [{ target: { locURI: target } }],
+      });
     }
     if (command.kind === 'Add' || command.kind === 'Replace') {
       const step = this.assembler.accept(command);
       const target = command.items[0]?.target?.locURI;
       const refs = target === undefined ? {} : { targetRefs: [target] };
       const verb = { verb: command.kind, target: target ?? '' };
-      if (step.kind === 'buffered') return { responses: [...responses, statusFor(command, msgRef, StatusCodes.chunkedItemAccepted, refs)], executed: [] };
-      if (step.kind === 'size-mismatch') return { responses: [...responses, statusFor(command, msgRef, StatusCodes.sizeMismatch, refs)], executed: [{ ...verb, status: StatusCodes.sizeMismatch }] };
-      const outcome = this.executor.execute(step.kind === 'complete' ? (step.command as ItemCommand) : command, msgRef);
+      if (step.kind === 'buffered')
+        return {
+          responses: [...responses, statusFor(command, msgRef, StatusCodes.chunkedItemAccepted, refs)],
+          executed: [],
+        };
+      if (step.kind === 'size-mismatch')
+        return {
+          responses: [...responses, statusFor(command, msgRef, StatusCodes.sizeMismatch, refs)],
+          executed: [{ ...verb, status: StatusCodes.sizeMismatch }],
+        };
+      const outcome = this.executor.execute(
+        step.kind === 'complete' ? (step.command as ItemCommand) : command,
+        msgRef,
+      );
       return { responses: [...responses, ...outcome.responses], executed: outcome.executed };
     }
     const outcome = this.executor.execute(command, msgRef);
@@ -105,9 +153,22 @@ export class ServerMessageProcessor {
 
   private headerStatus(message: SyncMLMessage, check: ServerCheck | 'not-checked'): StatusCommand {
     const { hdr } = message;
-    const base = { kind: 'Status' as const, cmdId: UNNUMBERED, msgRef: hdr.msgId, cmdRef: '0', cmd: 'SyncHdr', targetRefs: [hdr.target.locURI], sourceRefs: [hdr.source.locURI], items: [] };
+    const base = {
+      kind: 'Status' as const,
+      cmdId: UNNUMBERED,
+      msgRef: hdr.msgId,
+      cmdRef: '0',
+      cmd: 'SyncHdr',
+      targetRefs: [hdr.target.locURI],
+      sourceRefs: [hdr.source.locURI],
+      items: [],
+    };
     if (check === 'not-checked') return { ...base, data: StatusCodes.ok };
-    if (check === 'ok') return { ...base, data: this.credentials.scheme === 'hmac' ? StatusCodes.ok : StatusCodes.authenticationAccepted };
+    if (check === 'ok')
+      return {
+        ...base,
+        data: this.credentials.scheme === 'hmac' ? StatusCodes.ok : StatusCodes.authenticationAccepted,
+      };
     const nonce = this.credentials.rotateServerNonce();
     return {
       ...base,

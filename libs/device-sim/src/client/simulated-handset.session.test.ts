@@ -1,7 +1,21 @@
-import { basicCredential, md5Credential, nonceFromB64, type ItemCommand, type ResultsCommand, type StatusCommand } from '@dms/syncml';
+import {
+  basicCredential,
+  md5Credential,
+  nonceFromB64,
+  type ItemCommand,
+  type ResultsCommand,
+  type StatusCommand,
+} from '@dms/syncml';
 import type { HandsetAuthOptions, HandsetOptions } from './handset.options';
 import { SimulatedHandset } from './simulated-handset';
-import { commandsOf, credOf, md5Chal, testAuth, TinyDmServer, type TinyHandler } from './tiny-dm-server.fixture';
+import {
+  commandsOf,
+  credOf,
+  md5Chal,
+  testAuth,
+  TinyDmServer,
+  type TinyHandler,
+} from './tiny-dm-server.fixture';
 
 let server: TinyDmServer | undefined;
 afterEach(async () => {
@@ -14,8 +28,19 @@ async function start(handler: TinyHandler): Promise<TinyDmServer> {
   return server;
 }
 
-function handset(s: TinyDmServer, options: Partial<HandsetOptions> = {}, auth: Partial<HandsetAuthOptions> = {}): SimulatedHandset {
-  return new SimulatedHandset({ deviceId: 'IMEI:356938035643809', family: 'oma-standard', encoding: 'xml', serverUrl: s.url, auth: { ...testAuth, ...auth }, ...options });
+function handset(
+  s: TinyDmServer,
+  options: Partial<HandsetOptions> = {},
+  auth: Partial<HandsetAuthOptions> = {},
+): SimulatedHandset {
+  return new SimulatedHandset({
+    deviceId: 'IMEI:356938035643809',
+    family: 'oma-standard',
+    encoding: 'xml',
+    serverUrl: s.url,
+    auth: { ...testAuth, ...auth },
+    ...options,
+  });
 }
 
 const get = (uri: string): ItemCommand => ({ kind: 'Get', cmdId: '0', items: [{ target: { locURI: uri } }] });
@@ -24,19 +49,35 @@ const get = (uri: string): ItemCommand => ({ kind: 'Get', cmdId: '0', items: [{ 
 const oneGet: TinyHandler = (req, s) => {
   const msg = req.message;
   if (msg === undefined) return { status: 400 };
-  return s.requests.length === 1 ? { message: s.reply(msg, [get('./DevDetail/FwV')], { hdrCode: 212 }) } : { message: s.reply(msg, [], { statusCode: 200 }) };
+  return s.requests.length === 1
+    ? { message: s.reply(msg, [get('./DevDetail/FwV')], { hdrCode: 212 }) }
+    : { message: s.reply(msg, [], { statusCode: 200 }) };
 };
 
 describe.each(['xml', 'wbxml'] as const)('a client-initiated session in %s', (encoding) => {
   it('sends Package 1, answers the Get with Status and Results, and ends on a status-only Final', async () => {
     const s = await start(oneGet);
     const report = await handset(s, { encoding }).startSession({ reason: 'client' });
-    expect(report).toMatchObject({ outcome: 'completed', messagesSent: 2, messagesReceived: 2, authOutcome: 'accepted', httpStatuses: [200, 200] });
+    expect(report).toMatchObject({
+      outcome: 'completed',
+      messagesSent: 2,
+      messagesReceived: 2,
+      authOutcome: 'accepted',
+      httpStatuses: [200, 200],
+    });
     expect(report.commandsExecuted).toEqual([{ verb: 'Get', target: './DevDetail/FwV', status: 200 }]);
     const [pkg1, pkg3] = s.requests;
     expect(pkg1?.headers['content-type']).toBe(`application/vnd.syncml.dm+${encoding}`);
-    expect(pkg1?.message?.hdr).toMatchObject({ verProto: 'DM/1.2', msgId: '1', source: { locURI: 'IMEI:356938035643809' }, meta: { maxMsgSize: 16000 } });
-    expect(credOf(pkg1!)).toEqual({ meta: { type: 'syncml:auth-basic', format: 'b64' }, data: basicCredential('dmclient01', 'clientSecret') });
+    expect(pkg1?.message?.hdr).toMatchObject({
+      verProto: 'DM/1.2',
+      msgId: '1',
+      source: { locURI: 'IMEI:356938035643809' },
+      meta: { maxMsgSize: 16000 },
+    });
+    expect(credOf(pkg1!)).toEqual({
+      meta: { type: 'syncml:auth-basic', format: 'b64' },
+      data: basicCredential('dmclient01', 'clientSecret'),
+    });
     expect(commandsOf(pkg1, 'Alert')).toEqual([expect.objectContaining({ data: 1201 })]);
     const devInfo = commandsOf(pkg1, 'Replace')[0] as ItemCommand;
     expect(devInfo.items.map((i) => [i.source?.locURI, i.data])).toEqual([
@@ -47,10 +88,17 @@ describe.each(['xml', 'wbxml'] as const)('a client-initiated session in %s', (en
       ['./DevInfo/Lang', 'en-US'],
     ]);
     expect(pkg1?.message?.body.final).toBe(true);
-    const [hdrStatus, getStatus, results] = commandsOf(pkg3) as [StatusCommand, StatusCommand, ResultsCommand];
+    const [hdrStatus, getStatus, results] = commandsOf(pkg3) as [
+      StatusCommand,
+      StatusCommand,
+      ResultsCommand,
+    ];
     expect(hdrStatus).toMatchObject({ cmd: 'SyncHdr', cmdRef: '0', msgRef: '1', data: 200 });
     expect(getStatus).toMatchObject({ cmd: 'Get', cmdRef: '4', data: 200 });
-    expect(results).toMatchObject({ cmdRef: '4', items: [{ source: { locURI: './DevDetail/FwV' }, data: '1.0.0' }] });
+    expect(results).toMatchObject({
+      cmdRef: '4',
+      items: [{ source: { locURI: './DevDetail/FwV' }, data: '1.0.0' }],
+    });
     expect(pkg3?.message?.hdr.cred).toBeUndefined(); // 212: authenticated for the whole session
     expect(pkg3?.message?.hdr.sessionId).toBe(pkg1?.message?.hdr.sessionId);
   });
@@ -63,31 +111,58 @@ describe('authentication', () => {
     const s = await start((req, srv) => {
       const msg = req.message!;
       const good = credOf(req)?.data === md5Credential('dmclient01', 'clientSecret', nonceFromB64(first));
-      return { message: good ? srv.reply(msg, [], { hdrCode: 212, chal: md5Chal(next) }) : srv.reply(msg, [], { hdrCode: 401, chal: md5Chal(first) }) };
+      return {
+        message: good
+          ? srv.reply(msg, [], { hdrCode: 212, chal: md5Chal(next) })
+          : srv.reply(msg, [], { hdrCode: 401, chal: md5Chal(first) }),
+      };
     });
     const phone = handset(s, {}, { scheme: 'md5' });
     const report = await phone.startSession({ reason: 'client' });
-    expect(report).toMatchObject({ outcome: 'completed', authRetries: 1, authOutcome: 'accepted', messagesSent: 2 });
+    expect(report).toMatchObject({
+      outcome: 'completed',
+      authRetries: 1,
+      authOutcome: 'accepted',
+      messagesSent: 2,
+    });
     const retry = s.requests[1]!;
     expect(retry.message?.hdr).toMatchObject({ msgId: '2', source: { locName: 'dmclient01' } });
     expect(commandsOf(retry).map((c) => c.kind)).toEqual(['Status', 'Alert', 'Replace']);
-    expect(phone.tree.value(`${phone.accountUri}/AppAuth/CLCRED/AAuthData`)).toEqual(nonceFromB64(next).bytes);
+    expect(phone.tree.value(`${phone.accountUri}/AppAuth/CLCRED/AAuthData`)).toEqual(
+      nonceFromB64(next).bytes,
+    );
   });
 
   it('gives up with auth-failed after the configured retries', async () => {
-    const s = await start((req, srv) => ({ message: srv.reply(req.message!, [], { hdrCode: 401, chal: md5Chal('AAAA') }) }));
-    const report = await handset(s, { maxAuthRetries: 1 }, { scheme: 'md5' }).startSession({ reason: 'client' });
-    expect(report).toMatchObject({ outcome: 'auth-failed', authOutcome: 'rejected', authRetries: 2, messagesSent: 2 });
+    const s = await start((req, srv) => ({
+      message: srv.reply(req.message!, [], { hdrCode: 401, chal: md5Chal('AAAA') }),
+    }));
+    const report = await handset(s, { maxAuthRetries: 1 }, { scheme: 'md5' }).startSession({
+      reason: 'client',
+    });
+    expect(report).toMatchObject({
+      outcome: 'auth-failed',
+      authOutcome: 'rejected',
+      authRetries: 2,
+      messagesSent: 2,
+    });
   });
 
   it('authenticates the server: a right md5 Cred gets 212, a wrong one 401 with a Chal and its commands are refused', async () => {
     const serverNonce = 'Dx4tPEtaaXiHlqW0w9Lh8A==';
     const good = md5Credential('com.example.dms', 'serverSecret', nonceFromB64(serverNonce));
-    for (const [cred, expected] of [[good, 212], ['bm9wZQ==', 401]] as const) {
+    for (const [cred, expected] of [
+      [good, 212],
+      ['bm9wZQ==', 401],
+    ] as const) {
       const s = await start((req, srv) => {
         const msg = req.message!;
         if (srv.requests.length > 1) return { message: srv.reply(msg, []) };
-        return { message: srv.reply(msg, [get('./DevInfo/Mod')], { hdr: { cred: { meta: { type: 'syncml:auth-md5', format: 'b64' }, data: cred } } }) };
+        return {
+          message: srv.reply(msg, [get('./DevInfo/Mod')], {
+            hdr: { cred: { meta: { type: 'syncml:auth-md5', format: 'b64' }, data: cred } },
+          }),
+        };
       });
       const phone = handset(s, {}, { scheme: 'md5', verifyServer: true, serverNonce });
       const report = await phone.startSession({ reason: 'client' });
@@ -111,11 +186,19 @@ describe('authentication', () => {
     const s = await start((req, srv) => {
       const nonce = nonceFromB64(nonces[srv.requests.length - 1] ?? 'AA==');
       const header = String(req.headers['x-syncml-hmac'] ?? '');
-      verdicts.push(verifyHmacHeader(header, req.body, { lookup: () => ({ password: 'clientSecret' }), nonce }).valid);
+      verdicts.push(
+        verifyHmacHeader(header, req.body, { lookup: () => ({ password: 'clientSecret' }), nonce }).valid,
+      );
       const next = md5Chal(nonces[srv.requests.length] ?? 'AA==', 'syncml:auth-MAC');
-      return { message: srv.reply(req.message!, srv.requests.length === 1 ? [get('./DevInfo/Lang')] : [], { chal: next }) };
+      return {
+        message: srv.reply(req.message!, srv.requests.length === 1 ? [get('./DevInfo/Lang')] : [], {
+          chal: next,
+        }),
+      };
     });
-    const report = await handset(s, {}, { scheme: 'hmac', clientNonce: nonces[0] }).startSession({ reason: 'client' });
+    const report = await handset(s, {}, { scheme: 'hmac', clientNonce: nonces[0] }).startSession({
+      reason: 'client',
+    });
     expect(report.outcome).toBe('completed');
     expect(verdicts).toEqual([true, true]);
     expect(s.requests.every((r) => r.message?.hdr.cred === undefined)).toBe(true);
@@ -124,7 +207,12 @@ describe('authentication', () => {
 
 describe('session flow', () => {
   it('follows RespURI for the next message', async () => {
-    const s = await start((req, srv) => ({ message: srv.requests.length === 1 ? srv.reply(req.message!, [get('./DevInfo/Man')], { hdr: { respURI: `${srv.url}?s=abc123` } }) : srv.reply(req.message!, []) }));
+    const s = await start((req, srv) => ({
+      message:
+        srv.requests.length === 1
+          ? srv.reply(req.message!, [get('./DevInfo/Man')], { hdr: { respURI: `${srv.url}?s=abc123` } })
+          : srv.reply(req.message!, []),
+    }));
     await handset(s).startSession({ reason: 'client' });
     expect(s.requests.map((r) => r.url)).toEqual(['/dm', '/dm?s=abc123']);
   });
@@ -140,13 +228,20 @@ describe('session flow', () => {
     expect(report.outcome).toBe('completed');
     const second = s.requests[1]!.message!;
     expect(second.body.final).toBe(false);
-    expect(second.body.commands.map((c) => (c.kind === 'Alert' ? `Alert ${c.data}` : c.kind))).toEqual(['Status', 'Status', 'Results', 'Alert 1222']);
+    expect(second.body.commands.map((c) => (c.kind === 'Alert' ? `Alert ${c.data}` : c.kind))).toEqual([
+      'Status',
+      'Status',
+      'Results',
+      'Alert 1222',
+    ]);
     expect(s.requests[2]!.message!.body.final).toBe(true);
     expect(report.commandsExecuted.map((c) => c.target)).toEqual(['./DevInfo/Man', './DevInfo/Mod']);
   });
 
   it('ends with aborted-by-server on Alert 1223 and reports an HTTP error status', async () => {
-    const s = await start((req, srv) => ({ message: srv.reply(req.message!, [{ kind: 'Alert', cmdId: '0', data: 1223, items: [] }]) }));
+    const s = await start((req, srv) => ({
+      message: srv.reply(req.message!, [{ kind: 'Alert', cmdId: '0', data: 1223, items: [] }]),
+    }));
     expect((await handset(s).startSession({ reason: 'client' })).outcome).toBe('aborted-by-server');
     const t = await TinyDmServer.start(() => ({ status: 503 }));
     const report = await handset(t).startSession({ reason: 'client' });

@@ -29,7 +29,8 @@ export class SimulatedHandset {
   private activeSessionId: string | undefined;
 
   constructor(readonly options: HandsetOptions) {
-    if (!options.deviceId || !options.serverUrl) throw new DeviceSimUserError(DeviceSimErrorCodes.invalidOptions, 'deviceId and serverUrl are required');
+    if (!options.deviceId || !options.serverUrl)
+      throw new DeviceSimUserError(DeviceSimErrorCodes.invalidOptions, 'deviceId and serverUrl are required');
     const { auth } = options;
     this.tree = seedHandsetTree({
       deviceId: options.deviceId,
@@ -88,7 +89,11 @@ export class SimulatedHandset {
 
   /** Runs a whole management session (Package 1 .. the server's last package). Never throws for protocol or transport failures: see `outcome`. */
   async startSession(start: StartSessionOptions = { reason: 'client' }): Promise<SessionReport> {
-    if (this.activeSessionId !== undefined) throw new DeviceSimUserError(DeviceSimErrorCodes.invalidOptions, `session ${this.activeSessionId} is still running on ${this.deviceId}`);
+    if (this.activeSessionId !== undefined)
+      throw new DeviceSimUserError(
+        DeviceSimErrorCodes.invalidOptions,
+        `session ${this.activeSessionId} is still running on ${this.deviceId}`,
+      );
     const sessionId = start.sessionId ?? String(this.nextSessionId++);
     this.activeSessionId = sessionId;
     this.pending.push(...this.executor.deferredAlerts.splice(0));
@@ -99,7 +104,12 @@ export class SimulatedHandset {
           options: this.options,
           tree: this.tree,
           executor: this.executor,
-          credentials: new ClientCredentials(this.tree, this.accountUri, this.options.auth.scheme, this.options.misbehave ?? {}),
+          credentials: new ClientCredentials(
+            this.tree,
+            this.accountUri,
+            this.options.auth.scheme,
+            this.options.misbehave ?? {},
+          ),
           sessionId,
           alerts: [...(start.genericAlerts ?? []), ...carried],
           delivered: (alert) => {
@@ -118,7 +128,12 @@ export class SimulatedHandset {
   async handlePackage0(bytes: Uint8Array): Promise<NotificationOutcome> {
     const check = checkPackage0(this.tree, this.family.paths.dmAcc, bytes);
     if (!check.ok) return { accepted: false, reason: check.reason, detail: check.detail };
-    if (this.activeSessionId !== undefined) return { accepted: false, reason: 'session-in-progress', detail: `session ${this.activeSessionId} is running` };
+    if (this.activeSessionId !== undefined)
+      return {
+        accepted: false,
+        reason: 'session-in-progress',
+        detail: `session ${this.activeSessionId} is running`,
+      };
     const report = await this.startSession({ reason: 'server', sessionId: check.sessionId });
     return { accepted: true, sessionId: check.sessionId, report };
   }

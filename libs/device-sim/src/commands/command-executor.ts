@@ -48,7 +48,8 @@ export class CommandExecutor {
           reboot: () => (this.reboots += 1),
         });
       case 'Alert': {
-        if (!isUserInteractionAlert(command.data)) return single(command, msgRef, StatusCodes.optionalFeatureNotSupported, String(command.data));
+        if (!isUserInteractionAlert(command.data))
+          return single(command, msgRef, StatusCodes.optionalFeatureNotSupported, String(command.data));
         const outcome = executeUiAlert(command, msgRef, this.options.uiAnswers ?? {});
         if (outcome.interaction !== undefined) this.interactions.push(outcome.interaction);
         return outcome;
@@ -74,10 +75,15 @@ export class CommandExecutor {
 
   /** Sequence: in order; after a user No/cancel the rest is not executed (215). Its own Status is 200. */
   private sequence(command: Command & { kind: 'Sequence' }, msgRef: string): ExecutionOutcome {
-    const outcome: ExecutionOutcome = { responses: [statusFor(command, msgRef, StatusCodes.ok)], executed: [{ verb: 'Sequence', target: '', status: StatusCodes.ok }] };
+    const outcome: ExecutionOutcome = {
+      responses: [statusFor(command, msgRef, StatusCodes.ok)],
+      executed: [{ verb: 'Sequence', target: '', status: StatusCodes.ok }],
+    };
     let aborted = false;
     for (const member of command.commands) {
-      const result: ExecutionOutcome = aborted ? notExecuted(member, msgRef, StatusCodes.notExecuted) : this.execute(member, msgRef);
+      const result: ExecutionOutcome = aborted
+        ? notExecuted(member, msgRef, StatusCodes.notExecuted)
+        : this.execute(member, msgRef);
       outcome.responses.push(...result.responses);
       outcome.executed.push(...result.executed);
       aborted = aborted || result.userAbort === true;
@@ -99,37 +105,61 @@ export class CommandExecutor {
     command.commands.forEach((member, index) => {
       if (failedAt >= 0) return members.push(notExecuted(member, msgRef, StatusCodes.atomicRollBackOk));
       const allowed = ['Add', 'Replace', 'Delete', 'Copy', 'Alert'].includes(member.kind);
-      const result: ExecutionOutcome = allowed ? this.execute(member, msgRef) : notExecuted(member, msgRef, StatusCodes.commandFailed);
+      const result: ExecutionOutcome = allowed
+        ? this.execute(member, msgRef)
+        : notExecuted(member, msgRef, StatusCodes.commandFailed);
       members.push(result);
-      const failed = result.userAbort === true || result.responses.some((r) => r.kind === 'Status' && !isSuccessStatus(r.data));
+      const failed =
+        result.userAbort === true ||
+        result.responses.some((r) => r.kind === 'Status' && !isSuccessStatus(r.data));
       if (failed) failedAt = index;
     });
-    if (failedAt < 0) return merge(statusFor(command, msgRef, StatusCodes.ok), members, 'Atomic', StatusCodes.ok);
+    if (failedAt < 0)
+      return merge(statusFor(command, msgRef, StatusCodes.ok), members, 'Atomic', StatusCodes.ok);
     tree.restore(before);
     this.deferredAlerts.length = alertsBefore;
     const rolledBack = members.map((m, index) => (index < failedAt ? rollBack(m) : m));
-    return merge(statusFor(command, msgRef, StatusCodes.atomicFailed), rolledBack, 'Atomic', StatusCodes.atomicFailed);
+    return merge(
+      statusFor(command, msgRef, StatusCodes.atomicFailed),
+      rolledBack,
+      'Atomic',
+      StatusCodes.atomicFailed,
+    );
   }
 }
 
 function single(command: Command, msgRef: string, code: number, target: string): ExecutionOutcome {
-  return { responses: [statusFor(command, msgRef, code)], executed: [{ verb: command.kind, target, status: code }] };
+  return {
+    responses: [statusFor(command, msgRef, code)],
+    executed: [{ verb: command.kind, target, status: code }],
+  };
 }
 
 function notExecuted(command: Command, msgRef: string, code: number): ExecutionOutcome {
-  const target = 'items' in command && command.kind !== 'Alert' ? (command.items[0]?.target?.locURI ?? '') : '';
-  return { responses: [statusFor(command, msgRef, code)], executed: [{ verb: command.kind, target, status: code }] };
+  const target =
+    'items' in command && command.kind !== 'Alert' ? (command.items[0]?.target?.locURI ?? '') : '';
+  return {
+    responses: [statusFor(command, msgRef, code)],
+    executed: [{ verb: command.kind, target, status: code }],
+  };
 }
 
 /** A member executed before the failure: its Statuses become 216 and its Results are dropped. */
 function rollBack(outcome: ExecutionOutcome): ExecutionOutcome {
   return {
-    responses: outcome.responses.flatMap((r) => (r.kind === 'Status' ? [{ ...r, data: StatusCodes.atomicRollBackOk, items: [] }] : [])),
+    responses: outcome.responses.flatMap((r) =>
+      r.kind === 'Status' ? [{ ...r, data: StatusCodes.atomicRollBackOk, items: [] }] : [],
+    ),
     executed: outcome.executed.map((e) => ({ ...e, status: StatusCodes.atomicRollBackOk })),
   };
 }
 
-function merge(head: Command, members: readonly ExecutionOutcome[], verb: string, code: number): ExecutionOutcome {
+function merge(
+  head: Command,
+  members: readonly ExecutionOutcome[],
+  verb: string,
+  code: number,
+): ExecutionOutcome {
   return {
     responses: [head, ...members.flatMap((m) => m.responses)],
     executed: [{ verb, target: '', status: code }, ...members.flatMap((m) => m.executed)],

@@ -19,7 +19,13 @@ export interface ExecEffects {
  * later by Generic Alert; the family's reboot node answers 200. Missing node 404; a node
  * without Exec access (or nothing to run behind it) 405.
  */
-export function executeExec(tree: DmTree, family: DeviceFamily, command: ItemCommand, msgRef: string, effects: ExecEffects): ExecutionOutcome {
+export function executeExec(
+  tree: DmTree,
+  family: DeviceFamily,
+  command: ItemCommand,
+  msgRef: string,
+  effects: ExecEffects,
+): ExecutionOutcome {
   const item = command.items[0];
   const raw = item?.target?.locURI;
   const parsed = raw === undefined ? undefined : parseDmUri(raw);
@@ -33,7 +39,13 @@ export function executeExec(tree: DmTree, family: DeviceFamily, command: ItemCom
   };
 }
 
-function execOne(tree: DmTree, family: DeviceFamily, uri: string, correlator: string | undefined, effects: ExecEffects): number {
+function execOne(
+  tree: DmTree,
+  family: DeviceFamily,
+  uri: string,
+  correlator: string | undefined,
+  effects: ExecEffects,
+): number {
   const node = tree.find(uri);
   if (node === undefined) return StatusCodes.notFound;
   if (!allows(node, 'Exec')) return StatusCodes.commandNotAllowed;
@@ -42,7 +54,10 @@ function execOne(tree: DmTree, family: DeviceFamily, uri: string, correlator: st
     return StatusCodes.ok;
   }
   const fumo = matchFumoExec(uri, family.paths.fumo);
-  const outcome = fumo === undefined ? execScomo(tree, family.paths.scomo, uri, correlator) : execFumo(tree, fumo.instance, fumo.operation, uri, correlator, effects.fumo);
+  const outcome =
+    fumo === undefined
+      ? execScomo(tree, family.paths.scomo, uri, correlator)
+      : execFumo(tree, fumo.instance, fumo.operation, uri, correlator, effects.fumo);
   if (outcome === undefined) return StatusCodes.commandNotAllowed;
   if (outcome.alert !== undefined) effects.deferAlert(outcome.alert);
   return outcome.status;

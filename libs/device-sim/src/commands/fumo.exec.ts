@@ -17,11 +17,15 @@ export interface FumoExecResult {
 const fumoOperation = /^(.*)\/(Download|Update|DownloadAndUpdate)$/;
 
 /** Is `uri` an Exec node of a FUMO instance under `fumoRoot`? */
-export function matchFumoExec(uri: string, fumoRoot: string): { instance: string; operation: FumoOperation } | undefined {
+export function matchFumoExec(
+  uri: string,
+  fumoRoot: string,
+): { instance: string; operation: FumoOperation } | undefined {
   const root = fumoRoot.replace(/^\.\//, '');
   const bare = uri.replace(/^\.\//, '');
   const m = fumoOperation.exec(bare);
-  if (m === null || !(m[1] ?? '').startsWith(`${root}/`) || (m[1] ?? '').slice(root.length + 1).includes('/')) return undefined;
+  if (m === null || !(m[1] ?? '').startsWith(`${root}/`) || (m[1] ?? '').slice(root.length + 1).includes('/'))
+    return undefined;
   return { instance: `./${m[1]}`, operation: m[2] as FumoOperation };
 }
 
@@ -31,7 +35,14 @@ export function matchFumoExec(uri: string, fumoRoot: string): { instance: string
  * Source = the exec'd node, Correlator echoed). A missing PkgURL ends in 411, Update
  * without PkgData in 410; a successful update sets DevDetail/FwV to PkgVersion.
  */
-export function execFumo(tree: DmTree, instance: string, operation: FumoOperation, uri: string, correlator: string | undefined, behaviour: FumoBehaviour): FumoExecResult {
+export function execFumo(
+  tree: DmTree,
+  instance: string,
+  operation: FumoOperation,
+  uri: string,
+  correlator: string | undefined,
+  behaviour: FumoBehaviour,
+): FumoExecResult {
   if (tree.find(`${instance}/${operation}`) === undefined) return { status: StatusCodes.notFound };
   let result = behaviour.result ?? 200;
   if (operation !== 'Update' && (tree.text(`${instance}/${operation}/PkgURL`) ?? '') === '') result = 411;
@@ -40,11 +51,16 @@ export function execFumo(tree: DmTree, instance: string, operation: FumoOperatio
   const ok = result >= 200 && result < 300;
   const state =
     operation === 'Download'
-      ? ok ? FumoStates.downloadComplete : FumoStates.downloadFailed
-      : ok ? FumoStates.updateSuccessfulNoData : FumoStates.updateFailedNoData;
+      ? ok
+        ? FumoStates.downloadComplete
+        : FumoStates.downloadFailed
+      : ok
+        ? FumoStates.updateSuccessfulNoData
+        : FumoStates.updateFailedNoData;
   tree.set(`${instance}/State`, { format: 'int', value: String(state), access: ['Get'] });
   const version = tree.text(`${instance}/PkgVersion`) ?? '';
-  if (ok && operation !== 'Download' && version !== '') tree.set('./DevDetail/FwV', { value: version, access: ['Get'] });
+  if (ok && operation !== 'Download' && version !== '')
+    tree.set('./DevDetail/FwV', { value: version, access: ['Get'] });
   const alert: GenericAlert = {
     type: FumoAlertTypes[operation],
     format: 'int',

@@ -14,17 +14,25 @@ type GetAnswer = { status: number; items?: Item[] };
  * `?prop=` ACL/Format/Name/Size/Type; `?list=Struct|StructData`. Missing 404, no Get
  * access 405, other properties and TNDS 406. Status first, then one Results.
  */
-export function executeGet(tree: DmTree, command: ItemCommand, msgRef: string, binaryFormat: 'bin' | 'b64'): ExecutionOutcome {
+export function executeGet(
+  tree: DmTree,
+  command: ItemCommand,
+  msgRef: string,
+  binaryFormat: 'bin' | 'b64',
+): ExecutionOutcome {
   const outcome: ExecutionOutcome = { responses: [], executed: [] };
   const found: Item[] = [];
   for (const item of command.items) {
     const uri = item.target?.locURI ?? '';
     const answer = uri === '' ? { status: StatusCodes.incompleteCommand } : getOne(tree, uri, binaryFormat);
-    outcome.responses.push(statusFor(command, msgRef, answer.status, uri === '' ? {} : { targetRefs: [uri] }));
+    outcome.responses.push(
+      statusFor(command, msgRef, answer.status, uri === '' ? {} : { targetRefs: [uri] }),
+    );
     outcome.executed.push({ verb: 'Get', target: uri, status: answer.status });
     found.push(...(answer.items ?? []));
   }
-  if (command.items.length === 0) outcome.responses.push(statusFor(command, msgRef, StatusCodes.incompleteCommand));
+  if (command.items.length === 0)
+    outcome.responses.push(statusFor(command, msgRef, StatusCodes.incompleteCommand));
   if (found.length > 0) outcome.responses.push(resultsFor(command, msgRef, found));
   return outcome;
 }
@@ -40,14 +48,22 @@ function getOne(tree: DmTree, uri: string, binaryFormat: 'bin' | 'b64'): GetAnsw
 }
 
 function valueItem(node: DmNode, uri: string, binaryFormat: 'bin' | 'b64'): Item {
-  if (isInterior(node)) return { source: { locURI: uri }, meta: { format: 'node' }, data: [...node.children.keys()].join('/') };
+  if (isInterior(node))
+    return { source: { locURI: uri }, meta: { format: 'node' }, data: [...node.children.keys()].join('/') };
   const { data, format } = dataForWire(node, binaryFormat);
-  return { source: { locURI: uri }, meta: { format, ...(node.type === undefined ? {} : { type: node.type }) }, data };
+  return {
+    source: { locURI: uri },
+    meta: { format, ...(node.type === undefined ? {} : { type: node.type }) },
+    data,
+  };
 }
 
 function property(node: DmNode, uri: string, prop: string): GetAnswer {
   const values: Record<string, string | undefined> = {
-    ACL: (node.access ?? ['Add', 'Delete', 'Exec', 'Get', 'Replace']).filter((v) => v !== 'Copy').map((v) => `${v}=*`).join('&'),
+    ACL: (node.access ?? ['Add', 'Delete', 'Exec', 'Get', 'Replace'])
+      .filter((v) => v !== 'Copy')
+      .map((v) => `${v}=*`)
+      .join('&'),
     Format: node.format,
     Name: node.name,
     Size: isInterior(node) ? undefined : String(valueSize(node.value)),
@@ -55,7 +71,10 @@ function property(node: DmNode, uri: string, prop: string): GetAnswer {
   };
   const value = values[prop];
   if (value === undefined) return { status: StatusCodes.optionalFeatureNotSupported };
-  return { status: StatusCodes.ok, items: [{ source: { locURI: uri }, meta: { format: 'chr' }, data: value }] };
+  return {
+    status: StatusCodes.ok,
+    items: [{ source: { locURI: uri }, meta: { format: 'chr' }, data: value }],
+  };
 }
 
 function listing(tree: DmTree, uri: string, list: string, binaryFormat: 'bin' | 'b64'): GetAnswer {
@@ -64,7 +83,8 @@ function listing(tree: DmTree, uri: string, list: string, binaryFormat: 'bin' | 
   for (const path of tree.list(uri)) {
     const node = tree.find(path);
     if (node === undefined) continue;
-    if (list === 'StructData' && !isInterior(node) && allows(node, 'Get')) items.push(valueItem(node, path, binaryFormat));
+    if (list === 'StructData' && !isInterior(node) && allows(node, 'Get'))
+      items.push(valueItem(node, path, binaryFormat));
     else items.push({ source: { locURI: path }, meta: { format: node.format } });
   }
   return { status: StatusCodes.ok, items };

@@ -26,7 +26,9 @@ const operations: Record<'Add' | 'Replace' | 'Delete' | 'Copy', ItemOperation> =
   Copy: (tree, _command, item) => {
     const target = item.target?.locURI;
     const source = item.source?.locURI;
-    return target === undefined || source === undefined ? StatusCodes.incompleteCommand : tree.copy(target, source);
+    return target === undefined || source === undefined
+      ? StatusCodes.incompleteCommand
+      : tree.copy(target, source);
   },
 };
 
@@ -34,7 +36,11 @@ const operations: Record<'Add' | 'Replace' | 'Delete' | 'Copy', ItemOperation> =
  * Add, Replace, Delete, Copy (OMA DM 1.2 protocol 6.6): one Status per item with its
  * TargetRef, so a server can tell which node of a multi-item command failed.
  */
-export function executeItemCommand(tree: DmTree, command: ItemCommand & { kind: keyof typeof operations }, msgRef: string): ExecutionOutcome {
+export function executeItemCommand(
+  tree: DmTree,
+  command: ItemCommand & { kind: keyof typeof operations },
+  msgRef: string,
+): ExecutionOutcome {
   const operation = operations[command.kind];
   const items = command.items.length === 0 ? [{}] : command.items;
   const outcome: ExecutionOutcome = { responses: [], executed: [] };

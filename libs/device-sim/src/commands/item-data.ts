@@ -8,7 +8,12 @@ import { isNodeFormat, type DmNode, type NodeFormat, type NodeSpec, type NodeVal
  * decoded (XML carries binary as base64, TND 8.3.7.2). Nested documents have no stored
  * form here: 415.
  */
-export function specFromItem(command: ItemCommand, item: Item, existing: DmNode | undefined, data: ItemData | undefined = item.data): NodeSpec | number {
+export function specFromItem(
+  command: ItemCommand,
+  item: Item,
+  existing: DmNode | undefined,
+  data: ItemData | undefined = item.data,
+): NodeSpec | number {
   const formatText = item.meta?.format ?? command.meta?.format;
   if (formatText !== undefined && !isNodeFormat(formatText)) return StatusCodes.unsupportedMediaType;
   const type = item.meta?.type ?? command.meta?.type;
@@ -33,5 +38,7 @@ export function specFromItem(command: ItemCommand, item: Item, existing: DmNode 
 export function dataForWire(node: DmNode, binaryFormat: 'bin' | 'b64'): { data: ItemData; format: string } {
   const value = node.value ?? '';
   if (typeof value === 'string') return { data: value, format: node.format };
-  return binaryFormat === 'bin' ? { data: value, format: 'bin' } : { data: Buffer.from(value).toString('base64'), format: 'b64' };
+  return binaryFormat === 'bin'
+    ? { data: value, format: 'bin' }
+    : { data: Buffer.from(value).toString('base64'), format: 'b64' };
 }

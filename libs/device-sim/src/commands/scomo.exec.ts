@@ -19,7 +19,12 @@ const downloadOp = /^Download\/([^/]+)\/Operations\/(Download|DownloadInstall|Do
  * the Deployed State (20/10), Remove deletes the component, DownloadInstall[Inactive]
  * creates Deployed/<PkgID> from the Download/<pkg> nodes. `undefined`: not a SCOMO node.
  */
-export function execScomo(tree: DmTree, scomoRoot: string, uri: string, correlator: string | undefined): ScomoExecResult | undefined {
+export function execScomo(
+  tree: DmTree,
+  scomoRoot: string,
+  uri: string,
+  correlator: string | undefined,
+): ScomoExecResult | undefined {
   const root = scomoRoot.replace(/^\.\//, '').replace(/\/$/, '');
   const bare = uri.replace(/^\.\//, '');
   if (!bare.startsWith(`${root}/`)) return undefined;
@@ -34,14 +39,23 @@ export function execScomo(tree: DmTree, scomoRoot: string, uri: string, correlat
     const component = `${scomoRoot}/Inventory/Deployed/${deployed[1] ?? ''}`;
     identifier = tree.text(`${component}/ID`) ?? deployed[1] ?? '';
     if (deployed[2] === 'Remove') tree.delete(component);
-    else tree.replace(`${component}/State`, { format: 'int', value: String(deployed[2] === 'Activate' ? ScomoDeployedStates.active : ScomoDeployedStates.inactive) });
+    else
+      tree.replace(`${component}/State`, {
+        format: 'int',
+        value: String(deployed[2] === 'Activate' ? ScomoDeployedStates.active : ScomoDeployedStates.inactive),
+      });
   } else {
     const pkg = `${scomoRoot}/Download/${download?.[1] ?? ''}`;
     identifier = tree.text(`${pkg}/PkgID`) ?? download?.[1] ?? '';
     if (download?.[2] !== 'Download') {
       const name = tree.text(`${pkg}/Name`) ?? identifier;
       const version = tree.text(`${pkg}/Version`) ?? '1.0';
-      seedDeployedComponent(tree, scomoRoot, { id: identifier, name, version, active: download?.[2] === 'DownloadInstall' });
+      seedDeployedComponent(tree, scomoRoot, {
+        id: identifier,
+        name,
+        version,
+        active: download?.[2] === 'DownloadInstall',
+      });
       target = `${scomoRoot}/Inventory/Deployed/${componentNodeName(identifier)}`;
     }
   }

@@ -10,7 +10,12 @@ export interface StatusExtras {
 }
 
 /** Status for a command (RepPro 1.2 6.5): MsgRef = message that carried it, CmdRef = its CmdID, Cmd = its name. */
-export function statusFor(command: Command, msgRef: string, code: number, extras: StatusExtras = {}): StatusCommand {
+export function statusFor(
+  command: Command,
+  msgRef: string,
+  code: number,
+  extras: StatusExtras = {},
+): StatusCommand {
   return {
     kind: 'Status',
     cmdId: UNNUMBERED,
@@ -24,6 +29,18 @@ export function statusFor(command: Command, msgRef: string, code: number, extras
   };
 }
 
-export function resultsFor(command: Command & { cmdId: string }, msgRef: string, items: readonly Item[]): ResultsCommand {
-  return { kind: 'Results', cmdId: UNNUMBERED, msgRef, cmdRef: command.cmdId, targetRefs: [], sourceRefs: [], items };
+export function resultsFor(
+  command: Command & { cmdId: string },
+  msgRef: string,
+  items: readonly Item[],
+): ResultsCommand {
+  return {
+    kind: 'Results',
+    cmdId: UNNUMBERED,
+    msgRef,
+    cmdRef: command.cmdId,
+    targetRefs: [],
+    sourceRefs: [],
+    items,
+  };
 }

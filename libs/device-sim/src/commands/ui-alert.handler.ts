@@ -29,25 +29,45 @@ function options(item: Item | undefined): URLSearchParams {
  * choices. The answer goes back in the Status: Data = code, Item/Data = typed text or
  * chosen indices (one Item each). Fewer than 2 items (3 for choices) is 412.
  */
-export function executeUiAlert(command: AlertCommand, msgRef: string, answers: UiAnswers): ExecutionOutcome & { interaction?: UserInteraction } {
+export function executeUiAlert(
+  command: AlertCommand,
+  msgRef: string,
+  answers: UiAnswers,
+): ExecutionOutcome & { interaction?: UserInteraction } {
   const code = command.data;
   const choices = command.items.slice(2).map(text);
   const defaults = options(command.items[0]).get('DR') ?? undefined;
   let status: number = StatusCodes.ok;
   let answer: string[] | undefined;
   if (answers.supported === false) status = StatusCodes.optionalFeatureNotSupported;
-  else if (command.items.length < 2 || ((code === AlertCodes.dmSingleChoice || code === AlertCodes.dmMultipleChoice) && choices.length === 0)) status = StatusCodes.incompleteCommand;
+  else if (
+    command.items.length < 2 ||
+    ((code === AlertCodes.dmSingleChoice || code === AlertCodes.dmMultipleChoice) && choices.length === 0)
+  )
+    status = StatusCodes.incompleteCommand;
   else if (code === AlertCodes.dmConfirmOrReject) status = confirmStatus(answers.confirm ?? 'yes');
-  else if (code !== AlertCodes.dmDisplay && answers.cancelInput === true) status = StatusCodes.operationCancelled;
+  else if (code !== AlertCodes.dmDisplay && answers.cancelInput === true)
+    status = StatusCodes.operationCancelled;
   else if (code === AlertCodes.dmTextInput) answer = [answers.textInput ?? defaults ?? ''];
-  else if (code === AlertCodes.dmSingleChoice) answer = [String(answers.singleChoice ?? Number(defaults ?? 1))];
-  else if (code === AlertCodes.dmMultipleChoice) answer = (answers.multipleChoice ?? (defaults ?? '1').split('-').map(Number)).map(String);
+  else if (code === AlertCodes.dmSingleChoice)
+    answer = [String(answers.singleChoice ?? Number(defaults ?? 1))];
+  else if (code === AlertCodes.dmMultipleChoice)
+    answer = (answers.multipleChoice ?? (defaults ?? '1').split('-').map(Number)).map(String);
   const items = (answer ?? []).map((data): Item => ({ data }));
-  const interaction: UserInteraction = { alert: code, text: text(command.items[1]), choices, status, ...(answer === undefined ? {} : { answer }) };
+  const interaction: UserInteraction = {
+    alert: code,
+    text: text(command.items[1]),
+    choices,
+    status,
+    ...(answer === undefined ? {} : { answer }),
+  };
   return {
     responses: [statusFor(command, msgRef, status, { items })],
     executed: [{ verb: 'Alert', target: String(code), status }],
-    userAbort: status === StatusCodes.notModified || status === StatusCodes.operationCancelled || status === StatusCodes.requestTimeout,
+    userAbort:
+      status === StatusCodes.notModified ||
+      status === StatusCodes.operationCancelled ||
+      status === StatusCodes.requestTimeout,
     interaction,
   };
 }

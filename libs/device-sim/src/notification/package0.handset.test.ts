@@ -4,26 +4,43 @@ import { commandsOf, testAuth, TinyDmServer } from '../client/tiny-dm-server.fix
 
 const serverNonce = 'Dx4tPEtaaXiHlqW0w9Lh8A==';
 const nonceBytes = new Uint8Array(Buffer.from(serverNonce, 'base64'));
-const fields = { uiMode: 'background', initiator: 'server', sessionId: 0x1a2b, serverId: 'com.example.dms' } as const;
+const fields = {
+  uiMode: 'background',
+  initiator: 'server',
+  sessionId: 0x1a2b,
+  serverId: 'com.example.dms',
+} as const;
 
 let server: TinyDmServer;
 let phone: SimulatedHandset;
 beforeEach(async () => {
   server = await TinyDmServer.start((req, srv) => ({ message: srv.reply(req.message!, []) }));
-  phone = new SimulatedHandset({ deviceId: 'IMEI:356938035643809', family: 'vendor-x', encoding: 'xml', serverUrl: server.url, auth: { ...testAuth, serverNonce } });
+  phone = new SimulatedHandset({
+    deviceId: 'IMEI:356938035643809',
+    family: 'vendor-x',
+    encoding: 'xml',
+    serverUrl: server.url,
+    auth: { ...testAuth, serverNonce },
+  });
 });
 afterEach(() => server.close());
 
 describe('server-initiated sessions (Package 0)', () => {
   it('verifies the digest and opens a session with Alert 1200 and the notification session id in hex', async () => {
-    const outcome = await phone.handlePackage0(encodePackage0(fields, { serverPassword: 'serverSecret', serverNonce: nonceBytes }));
+    const outcome = await phone.handlePackage0(
+      encodePackage0(fields, { serverPassword: 'serverSecret', serverNonce: nonceBytes }),
+    );
     expect(outcome).toMatchObject({ accepted: true, sessionId: '1A2B', report: { outcome: 'completed' } });
     expect(server.requests[0]?.message?.hdr.sessionId).toBe('1A2B');
     expect((commandsOf(server.requests[0], 'Alert')[0] as AlertCommand).data).toBe(1200);
   });
 
   it('reassembles a WAP Push spread over several SMS segments', async () => {
-    const segments = package0Sms({ ...fields, vendorSpecific: new Uint8Array(200).fill(7) }, { serverPassword: 'serverSecret', serverNonce: nonceBytes }, { reference: 42 });
+    const segments = package0Sms(
+      { ...fields, vendorSpecific: new Uint8Array(200).fill(7) },
+      { serverPassword: 'serverSecret', serverNonce: nonceBytes },
+      { reference: 42 },
+    );
     expect(segments.length).toBeGreaterThan(1);
     const outcome = await phone.handleSms(segments.map((s) => s.userData).reverse());
     expect(outcome).toMatchObject({ accepted: true, sessionId: '1A2B' });
@@ -31,17 +48,29 @@ describe('server-initiated sessions (Package 0)', () => {
   });
 
   it('ignores a notification signed with another password, naming the reason, and opens no session', async () => {
-    const outcome = await phone.handlePackage0(encodePackage0(fields, { serverPassword: 'guess', serverNonce: nonceBytes }));
+    const outcome = await phone.handlePackage0(
+      encodePackage0(fields, { serverPassword: 'guess', serverNonce: nonceBytes }),
+    );
     expect(outcome).toMatchObject({ accepted: false, reason: 'bad-digest' });
     expect(server.requests).toHaveLength(0);
   });
 
   it('ignores a notification from a server it has no account for, a stale nonce and garbage', async () => {
-    const other = await phone.handlePackage0(encodePackage0({ ...fields, serverId: 'evil.example' }, { serverPassword: 'serverSecret', serverNonce: nonceBytes }));
+    const other = await phone.handlePackage0(
+      encodePackage0(
+        { ...fields, serverId: 'evil.example' },
+        { serverPassword: 'serverSecret', serverNonce: nonceBytes },
+      ),
+    );
     expect(other).toMatchObject({ accepted: false, reason: 'unknown-server' });
-    const stale = await phone.handlePackage0(encodePackage0(fields, { serverPassword: 'serverSecret', serverNonce: new Uint8Array(16) }));
+    const stale = await phone.handlePackage0(
+      encodePackage0(fields, { serverPassword: 'serverSecret', serverNonce: new Uint8Array(16) }),
+    );
     expect(stale).toMatchObject({ accepted: false, reason: 'bad-digest' });
-    expect(await phone.handlePackage0(Uint8Array.of(1, 2, 3))).toMatchObject({ accepted: false, reason: 'malformed' });
+    expect(await phone.handlePackage0(Uint8Array.of(1, 2, 3))).toMatchObject({
+      accepted: false,
+      reason: 'malformed',
+    });
     expect(server.requests).toHaveLength(0);
   });
 

@@ -30,7 +30,10 @@ function seedOmaStandard(tree: DmTree, preset: SettingsPreset): void {
   tree.setInterior('./Browser/Bookmarks');
   tree.set('./Browser/HomePage', { value: preset === 'factory' ? 'http://portal.operator.example' : '' });
   if (preset === 'none') return;
-  for (const [x, apn] of [['Internet', 'internet.operator.example'], ['MMS', 'mms.operator.example']] as const) {
+  for (const [x, apn] of [
+    ['Internet', 'internet.operator.example'],
+    ['MMS', 'mms.operator.example'],
+  ] as const) {
     const nap = `./ConnMO/NAP/${x}`;
     tree.set(`${nap}/Name`, { value: `Operator ${x}` });
     tree.set(`${nap}/Addr`, { value: apn });
@@ -67,7 +70,10 @@ function seedVendorX(tree: DmTree, preset: SettingsPreset): void {
   tree.set(`${mms}/ProxyAddr`, { value: factory ? '10.0.0.10' : '', access: slot });
   tree.set(`${mms}/ProxyPort`, { format: 'int', value: factory ? '8080' : '0', access: slot });
   tree.setInterior('./Vendor/X/Browser/Bookmark');
-  tree.set('./Vendor/X/Browser/HomePage', { value: factory ? 'http://portal.operator.example' : '', access: slot });
+  tree.set('./Vendor/X/Browser/HomePage', {
+    value: factory ? 'http://portal.operator.example' : '',
+    access: slot,
+  });
   if (factory) {
     tree.set('./Vendor/X/Browser/Bookmark/1/Title', { value: 'Operator portal' });
     tree.set('./Vendor/X/Browser/Bookmark/1/Url', { value: 'http://portal.operator.example' });

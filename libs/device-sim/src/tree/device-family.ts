@@ -45,7 +45,17 @@ export interface DeviceFamily {
 export const deviceFamilies: Readonly<Record<DeviceFamilyName, DeviceFamily>> = {
   'oma-standard': {
     name: 'oma-standard',
-    identity: { man: 'Acme', mod: 'AcmePhone 1', oem: 'Acme Devices', devTyp: 'phone', fwV: '1.0.0', swV: '1.0.0', hwV: 'A1', lang: 'en-US', dmV: '1.2' },
+    identity: {
+      man: 'Acme',
+      mod: 'AcmePhone 1',
+      oem: 'Acme Devices',
+      devTyp: 'phone',
+      fwV: '1.0.0',
+      swV: '1.0.0',
+      hwV: 'A1',
+      lang: 'en-US',
+      dmV: '1.2',
+    },
     paths: {
       dmAcc: './DMAcc',
       fumo: './FUMO',
@@ -58,7 +68,17 @@ export const deviceFamilies: Readonly<Record<DeviceFamilyName, DeviceFamily>> = 
   },
   'vendor-x': {
     name: 'vendor-x',
-    identity: { man: 'Xphone', mod: 'X-200', oem: 'Xphone OEM', devTyp: 'smartphone', fwV: 'X200_FW_2.1', swV: 'X200_SW_2.1.7', hwV: 'rev.C', lang: 'de-DE', dmV: 'XDM 3.0' },
+    identity: {
+      man: 'Xphone',
+      mod: 'X-200',
+      oem: 'Xphone OEM',
+      devTyp: 'smartphone',
+      fwV: 'X200_FW_2.1',
+      swV: 'X200_SW_2.1.7',
+      hwV: 'rev.C',
+      lang: 'de-DE',
+      dmV: 'XDM 3.0',
+    },
     paths: {
       dmAcc: './DMAcc',
       fumo: './Vendor/X/FwUpdate',

@@ -49,6 +49,10 @@ export function seedDmAccount(tree: DmTree, root: string, account: DmAccountSeed
     tree.set(`${y}/AAuthType`, { value: account.authPref });
     tree.set(`${y}/AAuthName`, { value: name });
     tree.set(`${y}/AAuthSecret`, { value: secret, access: secretAccess });
-    tree.set(`${y}/AAuthData`, { format: 'bin', value: new Uint8Array(Buffer.from(nonce ?? '', 'base64')), access: secretAccess });
+    tree.set(`${y}/AAuthData`, {
+      format: 'bin',
+      value: new Uint8Array(Buffer.from(nonce ?? '', 'base64')),
+      access: secretAccess,
+    });
   }
 }

@@ -4,7 +4,19 @@
  * type). `access` narrows the commands a server may use on it (the DDF AccessType);
  * absent means every command.
  */
-export const nodeFormats = ['b64', 'bin', 'bool', 'chr', 'int', 'node', 'null', 'xml', 'date', 'time', 'float'] as const;
+export const nodeFormats = [
+  'b64',
+  'bin',
+  'bool',
+  'chr',
+  'int',
+  'node',
+  'null',
+  'xml',
+  'date',
+  'time',
+  'float',
+] as const;
 export type NodeFormat = (typeof nodeFormats)[number];
 
 /** Text for every format but `bin`, which holds raw octets (base64 only on an XML wire). */

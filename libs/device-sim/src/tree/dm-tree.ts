@@ -54,7 +54,8 @@ export class DmTree {
 
   add(uri: string, spec: NodeSpec): TreeStatus {
     const parsed = parseDmUri(uri);
-    if (parsed === undefined || parsed.prop !== undefined || parsed.segments.length === 0) return StatusCodes.commandNotAllowed;
+    if (parsed === undefined || parsed.prop !== undefined || parsed.segments.length === 0)
+      return StatusCodes.commandNotAllowed;
     if (this.walk(parsed.segments) !== undefined) return StatusCodes.alreadyExists;
     let parent = this.root;
     for (const name of parsed.segments.slice(0, -1)) {
@@ -73,7 +74,8 @@ export class DmTree {
     if (parsed === undefined) return StatusCodes.notFound;
     const node = this.walk(parsed.segments);
     if (node === undefined) return StatusCodes.notFound;
-    if (parsed.prop !== undefined || isInterior(node) || !allows(node, 'Replace')) return StatusCodes.commandNotAllowed;
+    if (parsed.prop !== undefined || isInterior(node) || !allows(node, 'Replace'))
+      return StatusCodes.commandNotAllowed;
     if (spec.format !== undefined && spec.format !== 'node') node.format = spec.format;
     if (spec.type !== undefined) node.type = spec.type;
     node.value = spec.value ?? '';
@@ -98,16 +100,23 @@ export class DmTree {
     const source = this.find(sourceUri);
     if (source === undefined) return StatusCodes.notFound;
     if (isInterior(source) || !allows(source, 'Get')) return StatusCodes.commandNotAllowed;
-    const spec: NodeSpec = { format: source.format, ...(source.type === undefined ? {} : { type: source.type }), ...(source.value === undefined ? {} : { value: source.value }) };
+    const spec: NodeSpec = {
+      format: source.format,
+      ...(source.type === undefined ? {} : { type: source.type }),
+      ...(source.value === undefined ? {} : { value: source.value }),
+    };
     return this.find(targetUri) === undefined ? this.add(targetUri, spec) : this.replace(targetUri, spec);
   }
 
   /** Seeding: creates parents and the node, or overwrites what is there. Throws on a bad URI. */
   set(uri: string, spec: NodeSpec): this {
     const parsed = parseDmUri(uri);
-    if (parsed === undefined || parsed.segments.length === 0) throw new DeviceSimUserError(DeviceSimErrorCodes.invalidUri, `cannot seed node ${uri}`);
+    if (parsed === undefined || parsed.segments.length === 0)
+      throw new DeviceSimUserError(DeviceSimErrorCodes.invalidUri, `cannot seed node ${uri}`);
     let parent = this.root;
-    for (const name of parsed.segments.slice(0, -1)) parent = parent.children.get(name) ?? this.attach(parent, { name, format: 'node', children: new Map() });
+    for (const name of parsed.segments.slice(0, -1))
+      parent =
+        parent.children.get(name) ?? this.attach(parent, { name, format: 'node', children: new Map() });
     const name = parsed.segments[parsed.segments.length - 1] as string;
     const existing = parent.children.get(name);
     const node = makeNode(name, spec);
@@ -120,7 +129,11 @@ export class DmTree {
 
   /** Interior node with an MO identifier as its Type (management-objects.md 0). */
   setInterior(uri: string, type?: string, access?: NodeSpec['access']): this {
-    return this.set(uri, { format: 'node', ...(type === undefined ? {} : { type }), ...(access === undefined ? {} : { access }) });
+    return this.set(uri, {
+      format: 'node',
+      ...(type === undefined ? {} : { type }),
+      ...(access === undefined ? {} : { access }),
+    });
   }
 
   snapshot(): DmTree {
@@ -155,6 +168,7 @@ function makeNode(name: string, spec: NodeSpec): DmNode {
 
 /** A subtree holding a permanent node (no Delete access) cannot be deleted as a whole. */
 function hasPermanent(node: DmNode): boolean {
-  for (const child of node.children.values()) if (!allows(child, 'Delete') || hasPermanent(child)) return true;
+  for (const child of node.children.values())
+    if (!allows(child, 'Delete') || hasPermanent(child)) return true;
   return false;
 }

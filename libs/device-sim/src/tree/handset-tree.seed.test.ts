@@ -15,19 +15,25 @@ const account = {
 };
 
 describe('seeded handset trees', () => {
-  it.each(['oma-standard', 'vendor-x'] as const)('%s has DevInfo, DevDetail with LrgObj, and a DM 1.2 DMAcc', (family) => {
-    const tree = seedHandsetTree({ deviceId: 'IMEI:356938035643809', family, account });
-    expect(tree.text('./DevInfo/DevId')).toBe('IMEI:356938035643809');
-    expect(tree.text('./DevInfo/DmV')).toBe(deviceFamilies[family].identity.dmV);
-    expect(tree.find('./DevDetail/LrgObj')).toMatchObject({ format: 'bool', value: 'true' });
-    expect(tree.text('./DevDetail/URI/MaxDepth')).toBe('0');
-    expect(tree.text('./DMAcc/dms/AppID')).toBe('w7');
-    expect(tree.text('./DMAcc/dms/AppAddr/1/Addr')).toBe(account.serverUrl);
-    expect(tree.text('./DMAcc/dms/AppAuth/CLCRED/AAuthLevel')).toBe('CLCRED');
-    expect(tree.text('./DMAcc/dms/AppAuth/SRVCRED/AAuthName')).toBe('com.example.dms');
-    expect(tree.find('./DMAcc/dms/AppAuth/SRVCRED/AAuthData')).toMatchObject({ format: 'bin', value: new Uint8Array(Buffer.from(account.serverNonce, 'base64')) });
-    expect(tree.find('./DMAcc/dms')?.type).toBe(MoIds.dmAcc);
-  });
+  it.each(['oma-standard', 'vendor-x'] as const)(
+    '%s has DevInfo, DevDetail with LrgObj, and a DM 1.2 DMAcc',
+    (family) => {
+      const tree = seedHandsetTree({ deviceId: 'IMEI:356938035643809', family, account });
+      expect(tree.text('./DevInfo/DevId')).toBe('IMEI:356938035643809');
+      expect(tree.text('./DevInfo/DmV')).toBe(deviceFamilies[family].identity.dmV);
+      expect(tree.find('./DevDetail/LrgObj')).toMatchObject({ format: 'bool', value: 'true' });
+      expect(tree.text('./DevDetail/URI/MaxDepth')).toBe('0');
+      expect(tree.text('./DMAcc/dms/AppID')).toBe('w7');
+      expect(tree.text('./DMAcc/dms/AppAddr/1/Addr')).toBe(account.serverUrl);
+      expect(tree.text('./DMAcc/dms/AppAuth/CLCRED/AAuthLevel')).toBe('CLCRED');
+      expect(tree.text('./DMAcc/dms/AppAuth/SRVCRED/AAuthName')).toBe('com.example.dms');
+      expect(tree.find('./DMAcc/dms/AppAuth/SRVCRED/AAuthData')).toMatchObject({
+        format: 'bin',
+        value: new Uint8Array(Buffer.from(account.serverNonce, 'base64')),
+      });
+      expect(tree.find('./DMAcc/dms')?.type).toBe(MoIds.dmAcc);
+    },
+  );
 
   it('puts FUMO and SCOMO where each family keeps them, typed by MO id', () => {
     const std = seedHandsetTree({ deviceId: 'IMEI:1', family: 'oma-standard', account });
@@ -36,7 +42,10 @@ describe('seeded handset trees', () => {
     expect(std.text('./FUMO/FwPkg1/State')).toBe('10');
     expect(x.find('./Vendor/X/FwUpdate/FwPkg1/DownloadAndUpdate/PkgURL')).toBeDefined();
     expect(std.find('./SCOMO')?.type).toBe(MoIds.scomo);
-    expect(x.childNames('./Vendor/X/SwMgmt/Inventory/Deployed')).toEqual(['com.operator.selfcare', 'com.example.mail']);
+    expect(x.childNames('./Vendor/X/SwMgmt/Inventory/Deployed')).toEqual([
+      'com.operator.selfcare',
+      'com.example.mail',
+    ]);
     expect(std.text('./SCOMO/Inventory/Deployed/com.operator.selfcare/Version')).toBe('2.3.1');
   });
 
@@ -44,7 +53,12 @@ describe('seeded handset trees', () => {
     const bare = seedHandsetTree({ deviceId: 'IMEI:1', family: 'oma-standard', account });
     expect(bare.childNames('./ConnMO/NAP')).toEqual([]);
     expect(bare.childNames('./MMS')).toEqual([]);
-    const preset = seedHandsetTree({ deviceId: 'IMEI:1', family: 'oma-standard', account, settings: 'factory' });
+    const preset = seedHandsetTree({
+      deviceId: 'IMEI:1',
+      family: 'oma-standard',
+      account,
+      settings: 'factory',
+    });
     expect(preset.text('./ConnMO/NAP/Internet/Addr')).toBe('internet.operator.example');
     const xBare = seedHandsetTree({ deviceId: 'IMEI:1', family: 'vendor-x', account });
     expect(xBare.text('./Vendor/X/Settings/MMS/MMSC')).toBe('');
@@ -53,6 +67,8 @@ describe('seeded handset trees', () => {
   });
 
   it('refuses an unknown family with a typed error', () => {
-    expect(() => seedHandsetTree({ deviceId: 'IMEI:1', family: 'nokia' as never, account })).toThrow(expect.objectContaining({ code: 'DEVICE_SIM_INVALID_OPTIONS' }));
+    expect(() => seedHandsetTree({ deviceId: 'IMEI:1', family: 'nokia' as never, account })).toThrow(
+      expect.objectContaining({ code: 'DEVICE_SIM_INVALID_OPTIONS' }),
+    );
   });
 });

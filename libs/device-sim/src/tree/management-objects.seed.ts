@@ -35,7 +35,11 @@ export function seedFumoInstance(tree: DmTree, family: DeviceFamily, name: strin
 }
 
 /** SCOMO 1.0 root with Download, Inventory/Delivered and Inventory/Deployed/<x> (management-objects.md 5). */
-export function seedScomo(tree: DmTree, family: DeviceFamily, components: readonly DeployedComponentSeed[]): void {
+export function seedScomo(
+  tree: DmTree,
+  family: DeviceFamily,
+  components: readonly DeployedComponentSeed[],
+): void {
   const root = family.paths.scomo;
   tree.setInterior(root, MoIds.scomo);
   tree.setInterior(`${root}/Download`);
@@ -53,8 +57,12 @@ export function seedDeployedComponent(tree: DmTree, scomoRoot: string, c: Deploy
   tree.set(`${x}/Description`, { value: '' });
   tree.set(`${x}/Version`, { value: c.version });
   tree.set(`${x}/Status`, { format: 'int', value: '10' });
-  tree.set(`${x}/State`, { format: 'int', value: String(c.active === false ? ScomoDeployedStates.inactive : ScomoDeployedStates.active) });
-  for (const op of ['Activate', 'Deactivate', 'Remove']) tree.set(`${x}/Operations/${op}`, { format: 'node', access: execAccess });
+  tree.set(`${x}/State`, {
+    format: 'int',
+    value: String(c.active === false ? ScomoDeployedStates.inactive : ScomoDeployedStates.active),
+  });
+  for (const op of ['Activate', 'Deactivate', 'Remove'])
+    tree.set(`${x}/Operations/${op}`, { format: 'node', access: execAccess });
 }
 
 /** Node names cannot hold every character of a component id; dots and dashes stay. */
