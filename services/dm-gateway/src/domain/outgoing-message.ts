@@ -1,4 +1,4 @@
-import { chunkLargeObject, encodedSizer, packNextMessage, StatusCodes, type Command, type Item, type SyncHdr, type SyncMLMessage } from '@dms/syncml';
+import { chunkLargeObject, SyncmlEncodeError, encodedSizer, packNextMessage, StatusCodes, type Command, type Item, type SyncHdr, type SyncMLMessage } from '@dms/syncml';
 import type { DmCommand } from '@dms/contracts';
 import { CmdIdCounter, toSyncmlCommand, uiAlertCommand } from './job-command.mapper';
 import { flattenCommands, type Job } from './job.model';
@@ -52,9 +52,9 @@ export function planNextMessage(hdr: SyncHdr, leadingIn: readonly Command[], job
     }
     const ids = new CmdIdCounter(msgId, leading.length + 1);
     const pending = job.commands.slice(state.q).map((c, i) => toSyncmlCommand(c, String(state.q + i), job._id, ids));
-    const packed = packNextMessage(hdr, leading, pending, { maxMsgSize: state.mms, encoding });
-    const count = pending.length - packed.rest.length;
-    if (count === 0) {
+    const packed = packOrNothing(hdr, leading, pending, state.mms, encoding);
+    const count = packed === undefined ? 0 : pending.length - packed.rest.length;
+    if (packed === undefined || count === 0) {
       if (!isChunkable(top)) {
         for (const { path } of flattenCommands([top], '')) local.push([`${state.q}${path.slice(1)}`, StatusCodes.requestEntityTooLarge]);
         state.q += 1;
@@ -67,6 +67,16 @@ export function planNextMessage(hdr: SyncHdr, leadingIn: readonly Command[], job
     const sent = ids.sent.filter(([, path]) => Number(path.split('.')[0]) <= Number(lastSentPath));
     state.q += count;
     return done(packed.message.body.commands.slice(leading.length), packed.message.body.final, sent);
+  }
+}
+
+/** packNextMessage, or undefined when not even the first pending command fits beside the leading statuses. */
+function packOrNothing(hdr: SyncHdr, leading: Command[], pending: Command[], maxMsgSize: number, encoding: 'xml' | 'wbxml'): ReturnType<typeof packNextMessage> | undefined {
+  try {
+    return packNextMessage(hdr, leading, pending, { maxMsgSize, encoding });
+  } catch (error) {
+    if (error instanceof SyncmlEncodeError && error.code === 'SYNCML_TOO_LARGE') return undefined;
+    throw error;
   }
 }
 
@@ -84,7 +94,9 @@ const isChunkable = (command: DmCommand): boolean => (command.verb === 'Replace'
 function chunkRoom(hdr: SyncHdr, state: SessionState, encoding: 'xml' | 'wbxml', item: Item): number {
   const status: Command = { kind: 'Status', cmdId: '99', msgRef: '9999', cmdRef: '99', cmd: 'Alert', targetRefs: [], sourceRefs: [], data: 200, items: [] };
   const skeleton: Command = { kind: 'Replace', cmdId: '99', items: [{ ...item, data: '', meta: { ...item.meta, size: 999_999_999 }, moreData: true }] };
-  const overhead = encodedSizer(encoding)({ hdr: { ...hdr, msgId: '99999' }, body: { commands: [status, status, status, skeleton], final: true } });
+  // A Cred rides only until the handset accepted us: size it in always, so every message cuts the same chunks.
+  const cred = { meta: { type: 'syncml:auth-basic', format: 'b64' }, data: 'x'.repeat(64) };
+  const overhead = encodedSizer(encoding)({ hdr: { ...hdr, msgId: '99999', cred }, body: { commands: [status, status, status, skeleton], final: true } });
   const escapes = encoding === 'xml' && typeof item.data === 'string' && /[&<>\r]/.test(item.data);
   return Math.max(64, Math.floor((state.mms - overhead - 128) / (escapes ? 5 : 1)));
 }

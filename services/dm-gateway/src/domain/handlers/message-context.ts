@@ -34,6 +34,7 @@ export class MessageContext {
   abort = false;
   devInfoSeen = false;
   uiStatus: number | undefined;
+  private readonly answered = new Map<string, string>();
 
   constructor(
     readonly state: SessionState,
@@ -53,10 +54,13 @@ export class MessageContext {
     const at = this.state.out.findIndex(([k]) => k === key);
     if (at < 0) return undefined;
     const [entry] = this.state.out.splice(at, 1);
+    if (entry !== undefined) this.answered.set(key, entry[1]);
     return entry?.[1];
   }
 
+  /** The path of our command msgId:cmdId, outstanding or answered earlier in this message (Results follow their Get's Status). */
   peekOutstanding(msgRef: string, cmdRef: string): string | undefined {
-    return this.state.out.find(([k]) => k === `${msgRef}:${cmdRef}`)?.[1];
+    const key = `${msgRef}:${cmdRef}`;
+    return this.answered.get(key) ?? this.state.out.find(([k]) => k === key)?.[1];
   }
 }
