@@ -136,6 +136,11 @@ export const subscriberTerminalConfig = defineConfig({
     optional: true,
     doc: 'Base URL of the subscription database (GET <url>/<msisdn>); unset = the mirror fed by subscription.changed.v1',
   }),
+  directoryAuthorization: secret({
+    env: 'DMS_ST_SUBSCRIPTION_AUTHORIZATION',
+    optional: true,
+    doc: 'Authorization header value sent to the subscription database (e.g. "Bearer ...")',
+  }),
   directoryTimeoutMs: field({
     env: 'DMS_ST_SUBSCRIPTION_TIMEOUT_MS',
     schema: millisecondsSchema,

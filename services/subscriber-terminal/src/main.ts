@@ -37,6 +37,9 @@ void runService(
             cache,
             cacheTtlMs: config.directoryCacheTtlMs,
             logger,
+            ...(config.directoryAuthorization === undefined
+              ? {}
+              : { authorization: config.directoryAuthorization }),
           });
     const service = createSubscriberTerminal({
       bus,

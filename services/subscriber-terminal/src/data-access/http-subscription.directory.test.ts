@@ -22,6 +22,8 @@ function startDirectoryServer(): Promise<{ server: Server; url: string; hits: st
       res.statusCode = 500;
       res.end('boom');
     } else if (msisdn.endsWith('4')) res.end('not json');
+    else if (msisdn.endsWith('5'))
+      res.end(JSON.stringify({ data: req.headers.authorization === 'Bearer sdb', mms: false }));
     else {
       res.statusCode = 404;
       res.end();
@@ -104,6 +106,18 @@ describe('HttpSubscriptionDirectory against a local HTTP server', () => {
       logger: createLogger({ service: 't', level: 'silent' }),
     });
     expect(await closed.eligibility('491700000001')).toBe('unknown');
+  });
+
+  it('sends the configured Authorization header', async () => {
+    const authorised = new HttpSubscriptionDirectory({
+      baseUrl: url,
+      timeoutMs: 200,
+      cache,
+      cacheTtlMs: 1000,
+      logger: createLogger({ service: 't', level: 'silent' }),
+      authorization: 'Bearer sdb',
+    });
+    expect(await authorised.eligibility('491700000005')).toMatchObject({ data: true });
   });
 
   it('reads 404 as no subscription: nothing is allowed', async () => {
