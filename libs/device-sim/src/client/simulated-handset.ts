@@ -128,6 +128,10 @@ export class SimulatedHandset {
   async handlePackage0(bytes: Uint8Array): Promise<NotificationOutcome> {
     const check = checkPackage0(this.tree, this.family.paths.dmAcc, bytes);
     if (!check.ok) return { accepted: false, reason: check.reason, detail: check.detail };
+    // Notification 6.2.2.4: ui-mode user-interaction asks the user first; the configured confirm answer decides.
+    const confirm = this.options.uiAnswers?.confirm ?? 'yes';
+    if (check.uiMode === 'user-interaction' && confirm !== 'yes')
+      return { accepted: false, reason: 'user-declined', detail: `user answered ${confirm}` };
     if (this.activeSessionId !== undefined)
       return {
         accepted: false,

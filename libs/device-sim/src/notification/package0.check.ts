@@ -15,7 +15,8 @@ export type NotificationRejection =
   | 'unknown-server'
   | 'bad-version'
   | 'bad-digest'
-  | 'session-in-progress';
+  | 'session-in-progress'
+  | 'user-declined';
 
 export type Package0Check =
   | { readonly ok: true; readonly sessionId: string; readonly serverId: string; readonly uiMode: string }

@@ -80,4 +80,15 @@ describe('server-initiated sessions (Package 0)', () => {
     const outcome = await phone.handleSms(segmentForSms(push, { reference: 1 }).map((s) => s.userData));
     expect(outcome).toMatchObject({ accepted: false, reason: 'not-dm-push' });
   });
+
+  it('asks the user first when ui-mode is user-interaction and opens no session when the user declines', async () => {
+    const declining = new SimulatedHandset({ ...phone.options, uiAnswers: { confirm: 'no' } });
+    const pkg0 = encodePackage0(
+      { ...fields, uiMode: 'user-interaction' },
+      { serverPassword: 'serverSecret', serverNonce: nonceBytes },
+    );
+    expect(await declining.handlePackage0(pkg0)).toMatchObject({ accepted: false, reason: 'user-declined' });
+    expect(await phone.handlePackage0(pkg0)).toMatchObject({ accepted: true });
+    expect(server.requests).toHaveLength(1);
+  });
 });
