@@ -119,4 +119,20 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
     const page = await api(h, 'GET', '/api/v1/subscribers?attr.segment=gold');
     expect(page.body.items.map((s: { msisdn: string }) => s.msisdn)).toEqual([M]);
   });
+
+  it('cleans up on FerretDB: removes what was not seen for the retention period, history anonymised', async () => {
+    // The June detections are older than the 30 days of retention of the harness.
+    const report = await api(h, 'POST', '/api/v1/cleanup');
+    expect(report.body).toMatchObject({ subscribersRemoved: 1, terminalsRemoved: 2, historyEntries: 3 });
+    expect((await api(h, 'GET', `/api/v1/subscribers/${M}`)).status).toBe(404);
+    const history = await h.store
+      .collection<{ _id: string; msisdn: string }>('associations')
+      .find({ anonymised: true });
+    expect(history).toHaveLength(3);
+    expect(JSON.stringify(history)).not.toContain(M);
+    await eventually(
+      async () => expect(h.updates.map((u) => u.data.change)).toContain('terminal-detached'),
+      30_000,
+    );
+  });
 });
