@@ -82,7 +82,9 @@ describe('withRetries', () => {
       calls += 1;
       throw new SmppSubmitError(0x0b);
     };
-    await expect(withRetries(attempt, { ...noWait, maxAttempts: 5 })).rejects.toMatchObject({ code: SmppErrorCodes.submitRefused });
+    await expect(withRetries(attempt, { ...noWait, maxAttempts: 5 })).rejects.toMatchObject({
+      code: SmppErrorCodes.submitRefused,
+    });
     expect(calls).toBe(1);
   });
 
@@ -91,7 +93,9 @@ describe('withRetries', () => {
     const attempt = async (n: number): Promise<never> => {
       throw new OperationalError('FLAKY', `try ${n}`);
     };
-    await expect(withRetries(attempt, { ...noWait, maxAttempts: 3, onRetry: (_e, n) => retries.push(n) })).rejects.toThrow('try 3');
+    await expect(
+      withRetries(attempt, { ...noWait, maxAttempts: 3, onRetry: (_e, n) => retries.push(n) }),
+    ).rejects.toThrow('try 3');
     expect(retries).toEqual([1, 2]);
   });
 });

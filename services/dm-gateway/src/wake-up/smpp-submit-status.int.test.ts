@@ -20,7 +20,9 @@ async function scriptedSmsc(statuses: number[]) {
     session.on('submit_sm', (pdu: Pdu) => {
       const status = statuses.shift() ?? 0;
       submits.push({ status, at: Date.now() });
-      session.send(pdu.response(status === 0 ? { message_id: `m${submits.length}` } : { command_status: status }));
+      session.send(
+        pdu.response(status === 0 ? { message_id: `m${submits.length}` } : { command_status: status }),
+      );
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -108,7 +110,9 @@ describe('submit_sm refusals from an npm smpp server', () => {
     const wakeUp = wakeUpAt(smsc.port, { rateLimitPerSecond: 10 });
     try {
       await wakeUp.connect();
-      const results = await Promise.all([1, 2, 3, 4, 5].map((sessionId) => wakeUp.wake({ ...request, sessionId })));
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((sessionId) => wakeUp.wake({ ...request, sessionId })),
+      );
       expect(results.every((r) => r.sent)).toBe(true);
       const gaps = smsc.submits.slice(1).map((s, i) => s.at - smsc.submits[i]!.at);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(80); // 100 ms apart, less timer slack
