@@ -84,6 +84,7 @@ export interface EventBus {
  * any KeyValueStore-shaped object (the Redis or in-memory store of @dms/store).
  */
 export interface ProcessedEventLog {
-  isProcessed(group: string, eventId: string): Promise<boolean>;
-  markProcessed(group: string, eventId: string, ttlMs: number): Promise<void>;
+  /** May answer synchronously (in-memory): the consumer then skips a promise per event. */
+  isProcessed(group: string, eventId: string): Promise<boolean> | boolean;
+  markProcessed(group: string, eventId: string, ttlMs: number): Promise<void> | void;
 }

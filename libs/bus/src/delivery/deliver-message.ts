@@ -55,7 +55,10 @@ export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPol
     throw error;
   }
   const { group, processedLog } = policy;
-  if (processedLog && (await isProcessed(processedLog, group, envelope.id, policy, control))) return DUPLICATE;
+  if (processedLog) {
+    const seen = isProcessed(processedLog, group, envelope.id, policy, control);
+    if (seen === true || (seen !== false && (await seen))) return DUPLICATE;
+  }
   const external = envelope.source === EXTERNAL_SOURCE;
   for (let attempt = 1; ; attempt++) {
     const context: DeliveryContext = { attempt, partition: target.partition, offset: target.offset, external };
@@ -72,29 +75,47 @@ export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPol
       if (!control.isActive()) return { kind: 'aborted', attempts: attempt };
       continue;
     }
-    if (processedLog) await markProcessed(processedLog, group, envelope.id, policy);
+    if (processedLog) {
+      const marked = markProcessed(processedLog, group, envelope.id, policy);
+      if (marked) await marked;
+    }
     return attempt === 1 ? HANDLED_FIRST_TIME : { kind: 'handled', attempts: attempt };
   }
 }
 
 /** A failing log (Redis down) must not drop events: keep asking, with backoff, while active. */
-async function isProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy, control: DeliveryControl): Promise<boolean> {
+function isProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy, control: DeliveryControl): boolean | Promise<boolean> {
+  try {
+    const answer = log.isProcessed(group, id);
+    // A synchronous answer (in-memory log) costs no promise on the hot path.
+    if (typeof answer === 'boolean') return answer;
+    return answer.catch((error: unknown) => retryIsProcessed(log, group, id, policy, control, error));
+  } catch (error) {
+    return retryIsProcessed(log, group, id, policy, control, error);
+  }
+}
+
+async function retryIsProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy, control: DeliveryControl, first: unknown): Promise<boolean> {
+  let error = first;
   for (let attempt = 1; ; attempt++) {
+    policy.logger.warn({ group, eventId: id, attempt, err: messageOf(error) }, 'processed-event log unavailable; retrying');
+    await control.pause(backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs));
+    if (!control.isActive()) throw error;
     try {
       return await log.isProcessed(group, id);
-    } catch (error) {
-      policy.logger.warn({ group, eventId: id, attempt, err: messageOf(error) }, 'processed-event log unavailable; retrying');
-      await control.pause(backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs));
-      if (!control.isActive()) throw error;
+    } catch (next) {
+      error = next;
     }
   }
 }
 
 /** The effect already happened: a failed mark only widens the at-least-once window, so log and go on. */
-async function markProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy): Promise<void> {
+function markProcessed(log: ProcessedEventLog, group: string, id: string, policy: DeliveryPolicy): void | Promise<void> {
+  const report = (error: unknown) => policy.logger.error({ group, eventId: id, err: messageOf(error) }, 'could not record processed event; a redelivery may repeat it');
   try {
-    await log.markProcessed(group, id, policy.idempotencyTtlMs);
+    const done = log.markProcessed(group, id, policy.idempotencyTtlMs);
+    if (done) return done.catch(report);
   } catch (error) {
-    policy.logger.error({ group, eventId: id, err: messageOf(error) }, 'could not record processed event; a redelivery may repeat it');
+    report(error);
   }
 }

@@ -18,7 +18,7 @@ export function createInMemoryProcessedEventLog(options: InMemoryProcessedEventL
     return expiries;
   };
   return {
-    async isProcessed(group, eventId) {
+    isProcessed(group, eventId) {
       const expiries = groups.get(group);
       const expiry = expiries?.get(eventId);
       if (expiry === undefined) return false;
@@ -26,7 +26,7 @@ export function createInMemoryProcessedEventLog(options: InMemoryProcessedEventL
       expiries?.delete(eventId);
       return false;
     },
-    async markProcessed(group, eventId, ttlMs) {
+    markProcessed(group, eventId, ttlMs) {
       const expiries = expiriesOf(group);
       expiries.set(eventId, now() + ttlMs);
       if (expiries.size > maxEntries) {
