@@ -72,6 +72,33 @@ describe('large objects from the server', () => {
     expect(phone.tree.value('./FUMO/FwPkg1/Update/PkgData')).toEqual(firmware);
   });
 
+  it('reassembles raw binary chunks (Format bin, WBXML opaque) into the bin node', async () => {
+    const handler: TinyHandler = (req, srv) => {
+      const n = srv.requests.length;
+      const parts = [firmware.slice(0, 1000), firmware.slice(1000, 2000), firmware.slice(2000)];
+      const data = parts[n - 1];
+      if (data === undefined) return { message: srv.reply(req.message!, []) };
+      const last = n === parts.length;
+      const replace: ItemCommand = {
+        kind: 'Replace',
+        cmdId: '0',
+        meta: { format: 'bin' },
+        items: [
+          {
+            target: { locURI: './FUMO/FwPkg1/Update/PkgData' },
+            ...(n === 1 ? { meta: { size: firmware.length } } : {}),
+            data,
+            ...(last ? {} : { moreData: true }),
+          },
+        ],
+      };
+      return { message: srv.reply(req.message!, [replace], { final: last }) };
+    };
+    const { phone, requests } = await session(handler, { encoding: 'wbxml' });
+    expect(commandsOf(requests[3]).map(summary)).toEqual(['Status SyncHdr 200', 'Status Replace 200']);
+    expect(phone.tree.value('./FUMO/FwPkg1/Update/PkgData')).toEqual(firmware);
+  });
+
   it('answers 424 and writes nothing when the reassembled size differs from Meta Size', async () => {
     const chunks = [b64.slice(0, 2000), b64.slice(2000)];
     const { phone, requests } = await session(chunkedReplace(chunks, b64.length + 10));

@@ -205,6 +205,84 @@ describe('authentication', () => {
   });
 });
 
+describe('server authentication with HMAC', () => {
+  it('accepts a server whose x-syncml-hmac verifies with the SRVCRED secret and nonce, and refuses one that does not', async () => {
+    const { hmacHeader } = await import('@dms/syncml');
+    const { encodeMessage } = await import('@dms/syncml');
+    const serverNonce = nonceFromB64('CQgHBg==');
+    for (const [secret, expected] of [
+      ['serverSecret', 200],
+      ['other', 401],
+    ] as const) {
+      // A hand-written server: the header must be computed over the exact response bytes.
+      const { createServer } = await import('node:http');
+      const { decodeMessage } = await import('@dms/syncml');
+      const bodies: Uint8Array[] = [];
+      let count = 0;
+      const http = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const body = new Uint8Array(Buffer.concat(chunks));
+          bodies.push(body);
+          const msg = decodeMessage(body).message;
+          count += 1;
+          const reply = {
+            hdr: {
+              verDTD: '1.2',
+              verProto: 'DM/1.2',
+              sessionId: msg.hdr.sessionId,
+              msgId: String(count),
+              target: msg.hdr.source,
+              source: { locURI: 'srv' },
+            },
+            body: {
+              commands: [
+                {
+                  kind: 'Status' as const,
+                  cmdId: '1',
+                  msgRef: msg.hdr.msgId,
+                  cmdRef: '0',
+                  cmd: 'SyncHdr',
+                  targetRefs: [],
+                  sourceRefs: [],
+                  data: 200,
+                  items: [],
+                  chal: md5Chal('AQID', 'syncml:auth-MAC'),
+                },
+                ...(count === 1 ? [{ ...get('./DevInfo/Mod'), cmdId: '2' }] : []),
+              ],
+              final: true,
+            },
+          };
+          const out = encodeMessage(reply, 'xml');
+          res
+            .writeHead(200, {
+              'content-type': 'application/vnd.syncml.dm+xml',
+              'x-syncml-hmac': hmacHeader('com.example.dms', secret, serverNonce, out),
+            })
+            .end(out);
+        });
+      });
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const port = (http.address() as { port: number }).port;
+      const phone = new SimulatedHandset({
+        deviceId: 'IMEI:1',
+        family: 'oma-standard',
+        encoding: 'xml',
+        serverUrl: `http://127.0.0.1:${port}/dm`,
+        auth: { ...testAuth, scheme: 'hmac', verifyServer: true, serverNonce: serverNonce.b64 },
+      });
+      const report = await phone.startSession({ reason: 'client' });
+      http.close();
+      const answer = decodeMessage(bodies[1]!).message.body.commands as StatusCommand[];
+      expect(answer[0]).toMatchObject({ cmd: 'SyncHdr', data: expected });
+      expect(answer[1]).toMatchObject({ cmd: 'Get', data: expected === 200 ? 200 : 401 });
+      expect(report.commandsExecuted).toHaveLength(expected === 200 ? 1 : 0);
+    }
+  });
+});
+
 describe('session flow', () => {
   it('follows RespURI for the next message', async () => {
     const s = await start((req, srv) => ({

@@ -91,4 +91,12 @@ describe('server-initiated sessions (Package 0)', () => {
     expect(await phone.handlePackage0(pkg0)).toMatchObject({ accepted: true });
     expect(server.requests).toHaveLength(1);
   });
+
+  it('opens one session for a repeated trigger that arrives while the first session runs', async () => {
+    const pkg0 = encodePackage0(fields, { serverPassword: 'serverSecret', serverNonce: nonceBytes });
+    const [first, second] = await Promise.all([phone.handlePackage0(pkg0), phone.handlePackage0(pkg0)]);
+    expect(first).toMatchObject({ accepted: true });
+    expect(second).toMatchObject({ accepted: false, reason: 'session-in-progress' });
+    expect(server.requests).toHaveLength(1);
+  });
 });
