@@ -27,27 +27,63 @@ const IMEI = '490154203237518';
 const SECOND_MSISDN = '491700000002';
 const SECOND_IMEI = '356938035643809';
 
-const observation = (msisdn: string, imei: string, observedAt: string) => ({ msisdn, imsi: '262011234567890', imei, observedAt, source: 'e2e' });
+const observation = (msisdn: string, imei: string, observedAt: string) => ({
+  msisdn,
+  imsi: '262011234567890',
+  imei,
+  observedAt,
+  source: 'e2e',
+});
 
-async function api(run: RunningEmbedded, token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; type: string; body: any }> {
+async function api(
+  run: RunningEmbedded,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; type: string; body: unknown }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${run.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`${run.url}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: text === '' ? null : JSON.parse(text) };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: text === '' ? null : JSON.parse(text),
+  };
 }
 
-async function subscriberEventually(run: RunningEmbedded, token: string, msisdn: string, timeoutMs = 20_000): Promise<any> {
+/** The part of GET /api/v1/subscribers/{msisdn} the test reads. */
+interface SubscriberBody {
+  msisdn: string;
+  terminal: { givenImei: string } | null;
+  history: unknown[];
+}
+
+async function subscriberEventually(
+  run: RunningEmbedded,
+  token: string,
+  msisdn: string,
+  timeoutMs = 20_000,
+): Promise<SubscriberBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const answer = await api(run, token, 'GET', `/api/v1/subscribers/${msisdn}`);
-    if (answer.status === 200) return answer.body;
-    if (Date.now() > deadline) throw new Error(`subscriber ${msisdn} not there: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status === 200) return answer.body as SubscriberBody;
+    if (Date.now() > deadline)
+      throw new Error(`subscriber ${msisdn} not there: ${answer.status} ${JSON.stringify(answer.body)}`);
     await sleep(100);
   }
 }
 
-async function stopWith(run: RunningEmbedded, signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }> {
+async function stopWith(
+  run: RunningEmbedded,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; ms: number }> {
   const started = Date.now();
   run.child.kill(signal);
   const status = await run.exited;
@@ -67,7 +103,8 @@ describe('embedded mode: every service in one process', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dms-embedded-e2e-'));
   });
   afterEach(() => {
-    for (const run of running.splice(0)) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+    for (const run of running.splice(0))
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -84,10 +121,15 @@ describe('embedded mode: every service in one process', () => {
     expect(unauthorised.type).toContain('application/problem+json');
     expect(unauthorised.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
 
-    const accepted = await api(first, token, 'POST', '/api/v1/hlr/observations', [observation(MSISDN, IMEI, '2026-11-28T10:00:00Z')]);
+    const accepted = await api(first, token, 'POST', '/api/v1/hlr/observations', [
+      observation(MSISDN, IMEI, '2026-11-28T10:00:00Z'),
+    ]);
     expect(accepted).toMatchObject({ status: 202, body: { accepted: 1 } });
     const subscriber = await subscriberEventually(first, token, MSISDN);
-    expect(subscriber).toMatchObject({ msisdn: MSISDN, terminal: { givenImei: IMEI, tac: IMEI.slice(0, 8), currentMsisdn: MSISDN } });
+    expect(subscriber).toMatchObject({
+      msisdn: MSISDN,
+      terminal: { givenImei: IMEI, tac: IMEI.slice(0, 8), currentMsisdn: MSISDN },
+    });
 
     const stopped = await stopWith(first, 'SIGTERM');
     expect(stopped.code).toBe(0);
@@ -106,7 +148,13 @@ describe('embedded mode: every service in one process', () => {
   it('applies after a restart an observation accepted just before the process was SIGKILLed', async () => {
     const first = await start();
     const token = readFileSync(join(dataDir, 'secrets', 'admin-token'), 'utf8').trim();
-    const accepted = await api(first, token, 'POST', '/api/v1/hlr/observations', observation(SECOND_MSISDN, SECOND_IMEI, '2026-11-28T11:00:00Z'));
+    const accepted = await api(
+      first,
+      token,
+      'POST',
+      '/api/v1/hlr/observations',
+      observation(SECOND_MSISDN, SECOND_IMEI, '2026-11-28T11:00:00Z'),
+    );
     expect(accepted.status).toBe(202);
     // 202 means journalled; whether the detector got to it before the kill is left to chance.
     await stopWith(first, 'SIGKILL');
@@ -137,8 +185,14 @@ describe('embedded mode: every service in one process', () => {
   });
 
   it('answers an unknown service name of start:service with the valid names and exit 2', async () => {
-    const launcher = spawnEmbedded(['no-such-service'], embeddedEnv({}), 'services/embedded/src/start-service.ts');
+    const launcher = spawnEmbedded(
+      ['no-such-service'],
+      embeddedEnv({}),
+      'services/embedded/src/start-service.ts',
+    );
     expect((await launcher.exited).code).toBe(2);
-    expect(launcher.stderr().trim().split('\n')).toEqual([expect.stringMatching(/no-such-service.*hlr-detector, subscriber-terminal/)]);
+    expect(launcher.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(/no-such-service.*hlr-detector, subscriber-terminal/),
+    ]);
   });
 });

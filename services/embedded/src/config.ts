@@ -12,18 +12,46 @@ const st = subscriberTerminalConfig;
  * addresses of Kafka, NATS, MongoDB and Redis do not exist here: everything is in process.
  */
 export const embeddedConfig = defineConfig({
-  port: field({ env: 'PORT', schema: portSchema, default: 8080, doc: 'The one HTTP port: REST APIs, /dm for handsets, /healthz /readyz /metrics; 0 = any free port' }),
-  host: field({ env: 'DMS_HTTP_HOST', schema: z.string().min(1), default: '0.0.0.0', doc: 'Address the HTTP port listens on; 127.0.0.1 keeps it off the network' }),
-  logLevel: field({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'Log level of the JSON log lines' }),
-  dataDir: field({ env: 'DMS_DATA_DIR', schema: z.string().min(1), default: './data', doc: 'Directory of the SQLite files (one per service), the bus journal and the generated secrets' }),
+  port: field({
+    env: 'PORT',
+    schema: portSchema,
+    default: 8080,
+    doc: 'The one HTTP port: REST APIs, /dm for handsets, /healthz /readyz /metrics; 0 = any free port',
+  }),
+  host: field({
+    env: 'DMS_HTTP_HOST',
+    schema: z.string().min(1),
+    default: '0.0.0.0',
+    doc: 'Address the HTTP port listens on; 127.0.0.1 keeps it off the network',
+  }),
+  logLevel: field({
+    env: 'LOG_LEVEL',
+    schema: logLevelSchema,
+    default: 'info',
+    doc: 'Log level of the JSON log lines',
+  }),
+  dataDir: field({
+    env: 'DMS_DATA_DIR',
+    schema: z.string().min(1),
+    default: './data',
+    doc: 'Directory of the SQLite files (one per service), the bus journal and the generated secrets',
+  }),
   sqliteSynchronous: field({
     env: 'DMS_SQLITE_SYNCHRONOUS',
     schema: z.enum(['normal', 'full']),
     default: 'normal',
     doc: 'normal: a write survives a crash of the process; full: also a power loss, at about 4 ms per write',
   }),
-  adminToken: secret({ env: 'DMS_ADMIN_TOKEN', optional: true, doc: 'Bearer token of every /api/v1 route; unset = generated on first start and kept in <data dir>/secrets/admin-token' }),
-  anonymiseSalt: secret({ env: st.anonymiseSalt.env, optional: true, doc: `${st.anonymiseSalt.doc}; unset = generated on first start and kept in <data dir>/secrets/anonymise-salt` }),
+  adminToken: secret({
+    env: 'DMS_ADMIN_TOKEN',
+    optional: true,
+    doc: 'Bearer token of every /api/v1 route; unset = generated on first start and kept in <data dir>/secrets/admin-token',
+  }),
+  anonymiseSalt: secret({
+    env: st.anonymiseSalt.env,
+    optional: true,
+    doc: `${st.anonymiseSalt.doc}; unset = generated on first start and kept in <data dir>/secrets/anonymise-salt`,
+  }),
   hlrCacheTtlMs: hlr.cacheTtlMs,
   hlrLocalCacheEntries: hlr.localCacheEntries,
   hlrLastSeenWriteIntervalMs: hlr.lastSeenWriteIntervalMs,

@@ -1,8 +1,21 @@
 import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { createInProcessEventBus, createInProcessRpc, createKeyValueProcessedEventLog, InProcessRpcHub, type EventBus, type InProcessEventBus, type Rpc } from '@dms/bus';
+import {
+  createInProcessEventBus,
+  createInProcessRpc,
+  createKeyValueProcessedEventLog,
+  InProcessRpcHub,
+  type EventBus,
+  type InProcessEventBus,
+  type Rpc,
+} from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
-import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import { createStoreBusJournal } from '../data-access/bus-journal.store';
 import { serviceBus } from './service-bus.facade';
 
@@ -43,11 +56,22 @@ export class EmbeddedRuntime {
   static async open(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
     const dataDir = resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true });
-    const journalStore = createEmbeddedStore({ file: join(dataDir, BUS_JOURNAL_FILE), synchronous: options.synchronous });
+    const journalStore = createEmbeddedStore({
+      file: join(dataDir, BUS_JOURNAL_FILE),
+      synchronous: options.synchronous,
+    });
     const journal = await createStoreBusJournal(journalStore);
     // Ids of handled events, per group: repeats of one fact (same id) are skipped while the process lives.
-    const processedLog = createKeyValueProcessedEventLog({ store: createMemoryKeyValueStore(), prefix: 'embedded:processed:' });
-    const bus = createInProcessEventBus({ source: EMBEDDED_SOURCE, journal, processedLog, logger: options.logger.child({ module: 'bus' }) });
+    const processedLog = createKeyValueProcessedEventLog({
+      store: createMemoryKeyValueStore(),
+      prefix: 'embedded:processed:',
+    });
+    const bus = createInProcessEventBus({
+      source: EMBEDDED_SOURCE,
+      journal,
+      processedLog,
+      logger: options.logger.child({ module: 'bus' }),
+    });
     return new EmbeddedRuntime({ ...options, dataDir }, bus, journalStore);
   }
 
@@ -57,14 +81,20 @@ export class EmbeddedRuntime {
   }
 
   rpcFor(service: string): Rpc {
-    const rpc = createInProcessRpc({ hub: this.hub, logger: this.logger.child({ module: `${service}.rpc` }) });
+    const rpc = createInProcessRpc({
+      hub: this.hub,
+      logger: this.logger.child({ module: `${service}.rpc` }),
+    });
     this.rpcs.push(rpc);
     return rpc;
   }
 
   /** `<data dir>/<service>.sqlite`. */
   storeFor(service: string): DocumentStore {
-    const store = createEmbeddedStore({ file: join(this.dataDir, `${service}.sqlite`), synchronous: this.synchronous });
+    const store = createEmbeddedStore({
+      file: join(this.dataDir, `${service}.sqlite`),
+      synchronous: this.synchronous,
+    });
     this.stores.push(store);
     return store;
   }
@@ -89,6 +119,9 @@ export class EmbeddedRuntime {
   }
 
   async closeStores(): Promise<void> {
-    await Promise.all([...this.caches.map((cache) => cache.close()), ...this.stores.map((store) => store.close())]);
+    await Promise.all([
+      ...this.caches.map((cache) => cache.close()),
+      ...this.stores.map((store) => store.close()),
+    ]);
   }
 }

@@ -16,10 +16,16 @@ export interface EmbeddedSecrets {
  * on first start. The salt must stay the same for the life of the data: hashes of
  * anonymised history are compared across clean-ups.
  */
-export function resolveSecrets(dataDir: string, fromEnv: { adminToken?: string | undefined; anonymiseSalt?: string | undefined }): EmbeddedSecrets {
+export function resolveSecrets(
+  dataDir: string,
+  fromEnv: { adminToken?: string | undefined; anonymiseSalt?: string | undefined },
+): EmbeddedSecrets {
   const adminToken: AdminTokenOrigin =
-    fromEnv.adminToken === undefined ? fromFile(join(dataDir, SECRETS_DIR, ADMIN_TOKEN_FILE)) : { kind: 'env', value: fromEnv.adminToken };
-  const anonymiseSalt = fromEnv.anonymiseSalt ?? loadOrCreateSecret(join(dataDir, SECRETS_DIR, ANONYMISE_SALT_FILE)).value;
+    fromEnv.adminToken === undefined
+      ? fromFile(join(dataDir, SECRETS_DIR, ADMIN_TOKEN_FILE))
+      : { kind: 'env', value: fromEnv.adminToken };
+  const anonymiseSalt =
+    fromEnv.anonymiseSalt ?? loadOrCreateSecret(join(dataDir, SECRETS_DIR, ANONYMISE_SALT_FILE)).value;
   return { adminToken, anonymiseSalt };
 }
 

@@ -21,7 +21,10 @@ export interface EmbeddedProcessOptions {
  * so that they run in reverse: HTTP intake stops first, then the services' subscriptions
  * drain and commit, then RPC, bus and journal close, then the stores and the lock.
  */
-export async function startEmbedded(context: ServiceContext<EmbeddedConfig>, options: EmbeddedProcessOptions = {}): Promise<void> {
+export async function startEmbedded(
+  context: ServiceContext<EmbeddedConfig>,
+  options: EmbeddedProcessOptions = {},
+): Promise<void> {
   const { config, logger, shutdown } = context;
   const print = options.print ?? ((text: string) => void process.stdout.write(text));
   const dataDir = resolve(config.dataDir);
@@ -58,6 +61,17 @@ export async function startEmbedded(context: ServiceContext<EmbeddedConfig>, opt
   });
   const server = await startHttpServer(app, { port: config.port, host: config.host });
   shutdown.register('http', () => server.close());
-  logger.info({ port: server.port, dataDir, services: services.map((s) => s.name) }, 'embedded DMS listening');
-  print(formatStartUpBanner({ url: server.url, dataDir, services: services.map((s) => s.name), dmEndpoint: false, adminToken: secrets.adminToken }));
+  logger.info(
+    { port: server.port, dataDir, services: services.map((s) => s.name) },
+    'embedded DMS listening',
+  );
+  print(
+    formatStartUpBanner({
+      url: server.url,
+      dataDir,
+      services: services.map((s) => s.name),
+      dmEndpoint: false,
+      adminToken: secrets.adminToken,
+    }),
+  );
 }

@@ -7,7 +7,12 @@ import type { EmbeddedService } from './embedded-service';
 export const HLR_DETECTOR = 'hlr-detector';
 
 /** hlr-detector on the shared bus, its own SQLite file and in-memory state cache. */
-export function composeHlrDetector(runtime: EmbeddedRuntime, config: EmbeddedConfig, adminToken: string, logger: Logger): EmbeddedService {
+export function composeHlrDetector(
+  runtime: EmbeddedRuntime,
+  config: EmbeddedConfig,
+  adminToken: string,
+  logger: Logger,
+): EmbeddedService {
   const store = runtime.storeFor(HLR_DETECTOR);
   const cache = runtime.cacheFor();
   const detector = createHlrDetector({

@@ -13,14 +13,25 @@ export interface SubscriberTerminalSecrets {
 }
 
 /** subscriber-terminal on the shared bus and RPC hub, its own SQLite file and in-memory caches. */
-export function composeSubscriberTerminal(runtime: EmbeddedRuntime, config: EmbeddedConfig, secrets: SubscriberTerminalSecrets, logger: Logger): EmbeddedService {
+export function composeSubscriberTerminal(
+  runtime: EmbeddedRuntime,
+  config: EmbeddedConfig,
+  secrets: SubscriberTerminalSecrets,
+  logger: Logger,
+): EmbeddedService {
   const store = runtime.storeFor(SUBSCRIBER_TERMINAL);
   const cache = runtime.cacheFor();
   const serviceLogger = logger.child({ module: SUBSCRIBER_TERMINAL });
   const subscriptionDirectory =
     config.directoryUrl === undefined
       ? undefined
-      : new HttpSubscriptionDirectory({ baseUrl: config.directoryUrl, timeoutMs: config.directoryTimeoutMs, cache, cacheTtlMs: config.directoryCacheTtlMs, logger: serviceLogger });
+      : new HttpSubscriptionDirectory({
+          baseUrl: config.directoryUrl,
+          timeoutMs: config.directoryTimeoutMs,
+          cache,
+          cacheTtlMs: config.directoryCacheTtlMs,
+          logger: serviceLogger,
+        });
   const service = createSubscriberTerminal({
     bus: runtime.busFor(SOURCE),
     rpc: runtime.rpcFor(SUBSCRIBER_TERMINAL),
@@ -45,7 +56,10 @@ export function composeSubscriberTerminal(runtime: EmbeddedRuntime, config: Embe
     name: SUBSCRIBER_TERMINAL,
     router: service.router,
     registry: service.registry,
-    checks: { [`${SUBSCRIBER_TERMINAL}.store`]: () => store.ping(), [`${SUBSCRIBER_TERMINAL}.cache`]: () => cache.ping() },
+    checks: {
+      [`${SUBSCRIBER_TERMINAL}.store`]: () => store.ping(),
+      [`${SUBSCRIBER_TERMINAL}.cache`]: () => cache.ping(),
+    },
     start: () => service.start(),
     stop: () => service.stop(),
   };

@@ -37,7 +37,12 @@ export async function createStoreBusJournal(store: DocumentStore): Promise<InPro
       const positions = await commits.find({});
       return {
         records: stored.map(toJournalRecord),
-        commits: positions.map(({ topic, group, partition, offset }) => ({ topic, group, partition, offset })),
+        commits: positions.map(({ topic, group, partition, offset }) => ({
+          topic,
+          group,
+          partition,
+          offset,
+        })),
       };
     },
     async append({ topic, partition, offset, record }) {
@@ -66,6 +71,11 @@ function toJournalRecord(doc: RecordDocument): JournalRecord {
     topic: doc.topic,
     partition: doc.partition,
     offset: doc.offset,
-    record: { key: doc.key, value: doc.value === null ? null : Buffer.from(doc.value, 'base64'), headers: doc.headers, timestamp: doc.timestamp },
+    record: {
+      key: doc.key,
+      value: doc.value === null ? null : Buffer.from(doc.value, 'base64'),
+      headers: doc.headers,
+      timestamp: doc.timestamp,
+    },
   };
 }

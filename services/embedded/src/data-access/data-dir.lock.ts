@@ -7,7 +7,11 @@ export const LOCK_FILE = 'embedded.lock';
 /** Another live process runs on the same data directory: both would replay and commit one bus journal. */
 export class DataDirInUseError extends UserError {
   constructor(dataDir: string, pid: number) {
-    super('EMBEDDED_DATA_DIR_IN_USE', `data directory ${dataDir} is in use by process ${pid}; stop it or set DMS_DATA_DIR to another directory`, { details: { dataDir, pid } });
+    super(
+      'EMBEDDED_DATA_DIR_IN_USE',
+      `data directory ${dataDir} is in use by process ${pid}; stop it or set DMS_DATA_DIR to another directory`,
+      { details: { dataDir, pid } },
+    );
   }
 }
 
@@ -30,7 +34,8 @@ export function lockDataDir(dataDir: string, pid = process.pid): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== pid && isAlive(holder)) throw new DataDirInUseError(dataDir, holder);
+      if (Number.isInteger(holder) && holder !== pid && isAlive(holder))
+        throw new DataDirInUseError(dataDir, holder);
       rmSync(file, { force: true });
     }
   }

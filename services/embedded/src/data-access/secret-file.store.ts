@@ -6,7 +6,11 @@ import { OperationalError } from '@dms/service-kit';
 /** A secret file exists but cannot be used (empty, unreadable). */
 export class SecretFileError extends OperationalError {
   constructor(file: string, reason: string, cause?: unknown) {
-    super('EMBEDDED_SECRET_FILE', `secret file ${file}: ${reason}`, { retriable: false, cause, details: { file } });
+    super('EMBEDDED_SECRET_FILE', `secret file ${file}: ${reason}`, {
+      retriable: false,
+      cause,
+      details: { file },
+    });
   }
 }
 
@@ -32,7 +36,8 @@ export function loadOrCreateSecret(file: string, bytes = 32): StoredSecret {
   try {
     fd = openSync(file, 'wx', OWNER_ONLY_FILE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new SecretFileError(file, 'cannot be created', error);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new SecretFileError(file, 'cannot be created', error);
     return { value: readExisting(file), file, created: false };
   }
   try {

@@ -29,39 +29,61 @@ export interface RunningEmbedded extends EmbeddedProcess {
  */
 export function embeddedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('DMS_') && name !== 'PORT') env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (!name.startsWith('DMS_') && name !== 'PORT') env[name] = value;
   return { ...env, LOG_LEVEL: 'info', ...extra };
 }
 
 /** `node --import tsx services/embedded/src/main.ts` directly (not via pnpm), so signals reach it. */
-export function spawnEmbedded(args: readonly string[], env: NodeJS.ProcessEnv, script = MAIN): EmbeddedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnEmbedded(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  script = MAIN,
+): EmbeddedProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<ExitStatus>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<ExitStatus>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
 /** Starts on PORT=0 and resolves with the URL once /readyz answers 200. */
 export async function startEmbedded(dataDir: string, timeoutMs = 60_000): Promise<RunningEmbedded> {
-  const proc = spawnEmbedded([], embeddedEnv({ DMS_DATA_DIR: dataDir, PORT: '0', DMS_HTTP_HOST: '127.0.0.1' }));
+  const proc = spawnEmbedded(
+    [],
+    embeddedEnv({ DMS_DATA_DIR: dataDir, PORT: '0', DMS_HTTP_HOST: '127.0.0.1' }),
+  );
   let exit: ExitStatus | undefined;
   void proc.exited.then((status) => (exit = status));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exit) throw new ProcessFailedError(`embedded process exited early (${JSON.stringify(exit)}): ${proc.stderr()}`);
+    if (exit)
+      throw new ProcessFailedError(
+        `embedded process exited early (${JSON.stringify(exit)}): ${proc.stderr()}`,
+      );
     const port = listeningPort(proc.stdout());
     if (port !== undefined) {
       const url = `http://127.0.0.1:${port}`;
-      const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) return { ...proc, url };
     }
     await sleep(100);
   }
   proc.child.kill('SIGKILL');
-  throw new ProcessFailedError(`embedded process not ready within ${timeoutMs} ms: ${proc.stdout()}${proc.stderr()}`);
+  throw new ProcessFailedError(
+    `embedded process not ready within ${timeoutMs} ms: ${proc.stdout()}${proc.stderr()}`,
+  );
 }
 
 function listeningPort(stdout: string): number | undefined {

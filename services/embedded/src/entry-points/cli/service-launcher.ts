@@ -16,7 +16,8 @@ export type LaunchDecision =
   | { readonly kind: 'launch'; readonly name: ServiceName; readonly argv: readonly string[] }
   | { readonly kind: 'refuse'; readonly exitCode: number; readonly line: string };
 
-const isServiceName = (name: string | undefined): name is ServiceName => name !== undefined && Object.hasOwn(SERVICE_MAINS, name);
+const isServiceName = (name: string | undefined): name is ServiceName =>
+  name !== undefined && Object.hasOwn(SERVICE_MAINS, name);
 
 /** `start:service NAME [--help]`: NAME picks the service, the rest is the service's own argv. */
 export function decideLaunch(args: readonly string[]): LaunchDecision {
@@ -24,6 +25,10 @@ export function decideLaunch(args: readonly string[]): LaunchDecision {
   const valid = Object.keys(SERVICE_MAINS).join(', ');
   if (isServiceName(name)) return { kind: 'launch', name, argv: rest };
   if (name === undefined || name === '--help' || name === '-h')
-    return { kind: 'refuse', exitCode: name === undefined ? EXIT_USAGE : 0, line: `usage: pnpm start:service NAME [--help]; NAME is one of: ${valid}` };
+    return {
+      kind: 'refuse',
+      exitCode: name === undefined ? EXIT_USAGE : 0,
+      line: `usage: pnpm start:service NAME [--help]; NAME is one of: ${valid}`,
+    };
   return { kind: 'refuse', exitCode: EXIT_USAGE, line: `unknown service "${name}"; valid names: ${valid}` };
 }

@@ -44,7 +44,10 @@ function tokenLines(token: AdminTokenOrigin): string[] {
     case 'env':
       return ['  Admin token     from DMS_ADMIN_TOKEN'];
     case 'created':
-      return [`  Admin token     ${token.value}`, `                  (new: shown only this once, saved in ${token.file ?? '?'})`];
+      return [
+        `  Admin token     ${token.value}`,
+        `                  (new: shown only this once, saved in ${token.file ?? '?'})`,
+      ];
     case 'stored':
       return [`  Admin token     in ${token.file ?? '?'}   (e.g. TOKEN=$(cat ${token.file ?? '?'}))`];
   }

@@ -14,6 +14,9 @@ export class CompositeRegistry extends Registry {
 
   override async metrics(): Promise<string> {
     const texts = await Promise.all(this.parts.map((part) => part.metrics()));
-    return texts.filter((text) => text.trim() !== '').map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('');
+    return texts
+      .filter((text) => text.trim() !== '')
+      .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+      .join('');
   }
 }

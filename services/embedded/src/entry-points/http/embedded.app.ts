@@ -1,4 +1,11 @@
-import { createOpsRouter, httpMetrics, problemHandler, type DrainState, type Logger, type ReadinessCheck } from '@dms/service-kit';
+import {
+  createOpsRouter,
+  httpMetrics,
+  problemHandler,
+  type DrainState,
+  type Logger,
+  type ReadinessCheck,
+} from '@dms/service-kit';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { EmbeddedService } from '../../composition/embedded-service';
@@ -23,8 +30,15 @@ export function createEmbeddedApp(options: EmbeddedAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(httpMetrics(options.registry));
-  const checks = Object.assign({}, options.checks, ...options.services.map((service) => service.checks)) as Record<string, ReadinessCheck>;
-  const registry = new CompositeRegistry([options.registry, ...options.services.map((service) => service.registry)]);
+  const checks = Object.assign(
+    {},
+    options.checks,
+    ...options.services.map((service) => service.checks),
+  ) as Record<string, ReadinessCheck>;
+  const registry = new CompositeRegistry([
+    options.registry,
+    ...options.services.map((service) => service.registry),
+  ]);
   app.use(createOpsRouter({ registry, lifecycle: options.lifecycle, checks }));
   for (const service of options.services) app.use(service.router);
   app.use(problemHandler(options.logger));
