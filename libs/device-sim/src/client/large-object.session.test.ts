@@ -99,6 +99,43 @@ describe('large objects from the server', () => {
     expect(phone.tree.value('./FUMO/FwPkg1/Update/PkgData')).toEqual(firmware);
   });
 
+  it('sends Alert 1225 and drops the object when another command arrives before the last chunk', async () => {
+    const handler: TinyHandler = (req, srv) => {
+      const n = srv.requests.length;
+      const chunk: ItemCommand = {
+        kind: 'Replace',
+        cmdId: '0',
+        items: [
+          {
+            target: { locURI: './FUMO/FwPkg1/Update/PkgData' },
+            meta: { format: 'b64', size: b64.length },
+            data: b64.slice(0, 100),
+            moreData: true,
+          },
+        ],
+      };
+      const other: ItemCommand = {
+        kind: 'Replace',
+        cmdId: '0',
+        items: [{ target: { locURI: './Browser/HomePage' }, data: 'http://h' }],
+      };
+      if (n === 1) return { message: srv.reply(req.message!, [chunk], { final: false }) };
+      if (n === 2) return { message: srv.reply(req.message!, [other]) };
+      return { message: srv.reply(req.message!, []) };
+    };
+    const { phone, requests } = await session(handler);
+    expect(commandsOf(requests[2]).map(summary)).toEqual([
+      'Status SyncHdr 200',
+      'Alert 1225',
+      'Status Replace 200',
+    ]);
+    expect(commandsOf(requests[2], 'Alert')[0]).toMatchObject({
+      items: [{ target: { locURI: './FUMO/FwPkg1/Update/PkgData' } }],
+    });
+    expect(phone.tree.value('./FUMO/FwPkg1/Update/PkgData')).toEqual(new Uint8Array());
+    expect(phone.tree.text('./Browser/HomePage')).toBe('http://h');
+  });
+
   it('answers 424 and writes nothing when the reassembled size differs from Meta Size', async () => {
     const chunks = [b64.slice(0, 2000), b64.slice(2000)];
     const { phone, requests } = await session(chunkedReplace(chunks, b64.length + 10));
