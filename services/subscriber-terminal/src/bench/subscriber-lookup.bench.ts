@@ -119,6 +119,10 @@ async function main(): Promise<void> {
   );
   await bus.close();
   await cache.close();
+  // The port has no drop-database: empty the bench collections so the test server does not keep them.
+  if (mongoUrl)
+    for (const name of ['subscribers', 'terminals', 'associations'])
+      await store.collection(name).deleteMany({});
   await store.close();
   if (!mongoUrl) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
