@@ -18,7 +18,11 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Message } from '../../services/hlr-detector/node_modules/kafkajs';
 import { createLogger, loadConfig } from '../../libs/service-kit/src/index';
 import { hlrDetectorConfig } from '../../services/hlr-detector/src/config';
-import { createBus, createCache, createStore } from '../../services/hlr-detector/src/data-access/adapters.factory';
+import {
+  createBus,
+  createCache,
+  createStore,
+} from '../../services/hlr-detector/src/data-access/adapters.factory';
 import { createHlrDetector } from '../../services/hlr-detector/src/hlr-detector';
 import { imeiOf } from '../../services/hlr-detector/src/test-support/observation-stream.fixture';
 import { counterTotal } from '../../services/hlr-detector/src/test-support/wait-for';
@@ -38,7 +42,8 @@ for (const name of ['DMS_KAFKA_BROKERS', 'DMS_MONGO_URL', 'DMS_REDIS_URL']) {
 const run = randomBytes(3).toString('hex');
 const prefix = `bench-${run}.`;
 const msisdnOf = (j: number) => `4915${String(j).padStart(8, '0')}`;
-const handsetOf = (j: number, generation: number) => imeiOf(String(36000000 + generation), String(j).padStart(6, '0'));
+const handsetOf = (j: number, generation: number) =>
+  imeiOf(String(36000000 + generation), String(j).padStart(6, '0'));
 
 /** Observation i: subscriber i mod S at its (i div S)-th sighting; a deterministic pseudo-random SWAP_RATE of them change handset. */
 function* observations(): Generator<Message> {
@@ -53,7 +58,13 @@ function* observations(): Generator<Message> {
     }
     const msisdn = msisdnOf(j);
     const observedAt = new Date(BASE + k * 1000 + Math.floor((j * 1000) / SUBSCRIBERS)).toISOString();
-    const value = JSON.stringify({ msisdn, imsi: `26203${String(j).padStart(10, '0')}`, imei: handsetOf(j, generation[j] ?? 0), observedAt, source: 'bench' });
+    const value = JSON.stringify({
+      msisdn,
+      imsi: `26203${String(j).padStart(10, '0')}`,
+      imei: handsetOf(j, generation[j] ?? 0),
+      observedAt,
+      source: 'bench',
+    });
     yield { key: msisdn, value };
   }
   expectedSwaps = swaps;
@@ -99,8 +110,17 @@ async function consumeRaw(kafka: Kafka): Promise<number> {
 
 /** The subscribers' current combinations, as the detector would have stored them. */
 async function seed(store: ReturnType<typeof createStore>): Promise<void> {
-  const states = store.collection<{ _id: string; imsi: string; imei: string; observedAt: string; observedAtMs: number; updatedAt: string }>('subscriber_states');
-  const terminals = store.collection<{ _id: string; firstMsisdn: string; firstObservedAt: string }>('seen_terminals');
+  const states = store.collection<{
+    _id: string;
+    imsi: string;
+    imei: string;
+    observedAt: string;
+    observedAtMs: number;
+    updatedAt: string;
+  }>('subscriber_states');
+  const terminals = store.collection<{ _id: string; firstMsisdn: string; firstObservedAt: string }>(
+    'seen_terminals',
+  );
   // Last seen just before the stream starts: the subscribers are active ones.
   const observedAt = new Date(BASE - 1000).toISOString();
   for (let j = 0; j < SUBSCRIBERS; j += 100) {
@@ -108,7 +128,14 @@ async function seed(store: ReturnType<typeof createStore>): Promise<void> {
       Array.from({ length: Math.min(100, SUBSCRIBERS - j) }, async (_, n) => {
         const msisdn = msisdnOf(j + n);
         const imei = handsetOf(j + n, 0);
-        await states.insert({ _id: msisdn, imsi: `26203${String(j + n).padStart(10, '0')}`, imei, observedAt, observedAtMs: Date.parse(observedAt), updatedAt: new Date().toISOString() });
+        await states.insert({
+          _id: msisdn,
+          imsi: `26203${String(j + n).padStart(10, '0')}`,
+          imei,
+          observedAt,
+          observedAtMs: Date.parse(observedAt),
+          updatedAt: new Date().toISOString(),
+        });
         await terminals.insert({ _id: imei.slice(0, 14), firstMsisdn: msisdn, firstObservedAt: observedAt });
       }),
     );
@@ -116,7 +143,13 @@ async function seed(store: ReturnType<typeof createStore>): Promise<void> {
 }
 
 async function consumeDetector(): Promise<{ seconds: number; detections: number; ignored: number }> {
-  const env = { ...process.env, DMS_TOPIC_PREFIX: prefix, DMS_HLR_GROUP: `bench-detector-${run}`, DMS_HLR_MONGO_DATABASE: `bench_${run}`, DMS_ADMIN_TOKEN: 'bench' };
+  const env = {
+    ...process.env,
+    DMS_TOPIC_PREFIX: prefix,
+    DMS_HLR_GROUP: `bench-detector-${run}`,
+    DMS_HLR_MONGO_DATABASE: `bench_${run}`,
+    DMS_ADMIN_TOKEN: 'bench',
+  };
   const config = loadConfig(hlrDetectorConfig, env);
   const logger = createLogger({ service: 'hlr-detector-bench', level: 'error' });
   const bus = createBus(config, logger);
@@ -124,7 +157,9 @@ async function consumeDetector(): Promise<{ seconds: number; detections: number;
   const cache = createCache(config, logger);
   const seedStarted = performance.now();
   await seed(store);
-  console.log(`seeded ${SUBSCRIBERS} known combinations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${SUBSCRIBERS} known combinations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   const detector = createHlrDetector({ bus, store, cache, logger, config });
   await detector.start();
   let first = 0;
@@ -147,20 +182,46 @@ async function consumeDetector(): Promise<{ seconds: number; detections: number;
 const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
 
 async function main(): Promise<void> {
-  const kafka = new Kafka({ brokers: (process.env.DMS_KAFKA_BROKERS ?? '').split(','), clientId: 'bench', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: (process.env.DMS_KAFKA_BROKERS ?? '').split(','),
+    clientId: 'bench',
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + TOPIC, numPartitions: PARTITIONS }, { topic: `${prefix}terminal.combination-detected.v1`, numPartitions: PARTITIONS }] });
-  console.log(`detection benchmark: N=${N.toLocaleString('en')}, ${SUBSCRIBERS} known subscribers, swap rate ${SWAP_RATE}, ${PARTITIONS} partitions, run ${run}`);
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      { topic: prefix + TOPIC, numPartitions: PARTITIONS },
+      { topic: `${prefix}terminal.combination-detected.v1`, numPartitions: PARTITIONS },
+    ],
+  });
+  console.log(
+    `detection benchmark: N=${N.toLocaleString('en')}, ${SUBSCRIBERS} known subscribers, swap rate ${SWAP_RATE}, ${PARTITIONS} partitions, run ${run}`,
+  );
   const produced = await produce(kafka);
-  console.log(`produced ${N.toLocaleString('en')} plain-JSON observations (${expectedSwaps} swaps) in ${produced.toFixed(1)} s`);
+  console.log(
+    `produced ${N.toLocaleString('en')} plain-JSON observations (${expectedSwaps} swaps) in ${produced.toFixed(1)} s`,
+  );
   const raw = await consumeRaw(kafka);
   console.log(`raw kafkajs consume:  ${rate(N, raw).padStart(9)} msg/s  (${raw.toFixed(2)} s)`);
   const detector = await consumeDetector();
-  console.log(`hlr-detector:         ${rate(N, detector.seconds).padStart(9)} observations/s  (${detector.seconds.toFixed(2)} s)`);
-  console.log(`                      ${rate(detector.detections, detector.seconds).padStart(9)} detections/s  (${detector.detections} detections, expected ${expectedSwaps}; ${detector.ignored} ignored)`);
+  console.log(
+    `hlr-detector:         ${rate(N, detector.seconds).padStart(9)} observations/s  (${detector.seconds.toFixed(2)} s)`,
+  );
+  console.log(
+    `                      ${rate(detector.detections, detector.seconds).padStart(9)} detections/s  (${detector.detections} detections, expected ${expectedSwaps}; ${detector.ignored} ignored)`,
+  );
   console.log(`ratio detector/raw: ${(raw / detector.seconds).toFixed(2)} (target >= 0.5)`);
-  await admin.deleteTopics({ topics: [prefix + TOPIC, `${prefix}terminal.combination-detected.v1`, `${prefix}dlq.bench-detector-${run}`] }).catch(() => undefined);
+  await admin
+    .deleteTopics({
+      topics: [
+        prefix + TOPIC,
+        `${prefix}terminal.combination-detected.v1`,
+        `${prefix}dlq.bench-detector-${run}`,
+      ],
+    })
+    .catch(() => undefined);
   await admin.disconnect();
   if (detector.detections !== expectedSwaps) process.exitCode = 1;
 }

@@ -9,7 +9,11 @@
  */
 import { createLogger, loadConfig } from '../../libs/service-kit/src/index';
 import { hlrDetectorConfig } from '../../services/hlr-detector/src/config';
-import { createBus, createCache, createStore } from '../../services/hlr-detector/src/data-access/adapters.factory';
+import {
+  createBus,
+  createCache,
+  createStore,
+} from '../../services/hlr-detector/src/data-access/adapters.factory';
 import { createHlrDetector } from '../../services/hlr-detector/src/hlr-detector';
 import { bulkStream } from '../../services/hlr-detector/src/test-support/bulk-stream.fixture';
 import {
@@ -69,7 +73,8 @@ function distinctDetections(records: readonly ReadRecord[]): Map<string, Expecte
   const byId = new Map<string, ExpectedDetection>();
   for (const record of records) {
     const id = record.headers.ce_id;
-    if (id !== undefined && !byId.has(id)) byId.set(id, detectionView(JSON.parse(record.value) as ExpectedDetection & Record<string, unknown>));
+    if (id !== undefined && !byId.has(id))
+      byId.set(id, detectionView(JSON.parse(record.value) as ExpectedDetection & Record<string, unknown>));
   }
   return byId;
 }
@@ -78,7 +83,11 @@ async function expectDeadLetters(run: Run): Promise<void> {
   const dlq = await startReader(run.kafka, `${run.prefix}dlq.${GROUP}`);
   try {
     // At-least-once: a record dead-lettered just before a SIGKILL is dead-lettered again after the restart.
-    await waitFor(() => new Set(dlq.records.map((r) => r.key)).size >= 4, 'four distinct dead letters', 20_000);
+    await waitFor(
+      () => new Set(dlq.records.map((r) => r.key)).size >= 4,
+      'four distinct dead letters',
+      20_000,
+    );
     const reasons = new Map(dlq.records.map((r) => [r.key, r.headers.dlq_reason]));
     expect([...reasons.keys()].sort()).toEqual(Object.keys(EXPECTED_DEAD_LETTERS).sort());
     for (const [key, reason] of reasons) expect(reason).toMatch(EXPECTED_DEAD_LETTERS[key] ?? /^$/);
@@ -96,7 +105,11 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
     let detector = spawnDetector(run.env);
     try {
       await kcatProduce(run.prefix + OBSERVATIONS, [...STREAM_PHASE_1, ...bulk.lines]);
-      await waitFor(() => distinctDetections(reader.records).size >= expected.length / 4, 'a quarter of the detections', 60_000);
+      await waitFor(
+        () => distinctDetections(reader.records).size >= expected.length / 4,
+        'a quarter of the detections',
+        60_000,
+      );
       detector.kill('SIGKILL');
       await exited(detector);
       const beforeRestart = distinctDetections(reader.records).size;
@@ -106,12 +119,18 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
       await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
       await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 30_000);
-      await waitFor(() => distinctDetections(reader.records).size >= expected.length, 'every detection', 10_000);
+      await waitFor(
+        () => distinctDetections(reader.records).size >= expected.length,
+        'every detection',
+        10_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       const distinct = distinctDetections(reader.records);
       expect(sortDetections([...distinct.values()])).toEqual(expected);
-      process.stderr.write(`kill/restart: ${beforeRestart} of ${expected.length} detections before SIGKILL, ${reader.records.length - distinct.size} re-announced under the same id\n`);
+      process.stderr.write(
+        `kill/restart: ${beforeRestart} of ${expected.length} detections before SIGKILL, ${reader.records.length - distinct.size} re-announced under the same id\n`,
+      );
       await expectDeadLetters(run);
     } finally {
       detector.kill('SIGKILL');
@@ -139,12 +158,19 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
       await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
       await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 30_000);
-      await waitFor(() => distinctDetections(reader.records).size >= expected.length, 'every detection', 10_000);
+      await waitFor(
+        () => distinctDetections(reader.records).size >= expected.length,
+        'every detection',
+        10_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       expect(sortDetections([...distinctDetections(reader.records).values()])).toEqual(expected);
       for (const instance of instances) {
-        const applied = (await instance.detector.registry.getSingleMetricAsString('dms_hlr_observations_total')).match(/ (\d+)$/gm) ?? [];
+        const applied =
+          (await instance.detector.registry.getSingleMetricAsString('dms_hlr_observations_total')).match(
+            / (\d+)$/gm,
+          ) ?? [];
         expect(applied.reduce((sum, v) => sum + Number(v), 0)).toBeGreaterThan(0);
       }
       await expectDeadLetters(run);

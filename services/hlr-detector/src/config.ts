@@ -16,9 +16,17 @@ import { z } from 'zod';
  * and the in-memory key-value store respectively (embedded mode).
  */
 export const hlrDetectorConfig = defineConfig({
-  port: field({ env: 'PORT', schema: portSchema, default: 8080, doc: 'HTTP port of the REST API and /healthz /readyz /metrics' }),
+  port: field({
+    env: 'PORT',
+    schema: portSchema,
+    default: 8080,
+    doc: 'HTTP port of the REST API and /healthz /readyz /metrics',
+  }),
   logLevel: field({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'Log level' }),
-  adminToken: secret({ env: 'DMS_ADMIN_TOKEN', doc: 'Bearer token required by POST /api/v1/hlr/observations' }),
+  adminToken: secret({
+    env: 'DMS_ADMIN_TOKEN',
+    doc: 'Bearer token required by POST /api/v1/hlr/observations',
+  }),
   kafkaBrokers: field({
     env: 'DMS_KAFKA_BROKERS',
     schema: hostPortListSchema,
@@ -32,12 +40,42 @@ export const hlrDetectorConfig = defineConfig({
     default: '',
     doc: 'Prepended to every Kafka topic (an environment or a test run); the product topics carry none',
   }),
-  consumerGroup: field({ env: 'DMS_HLR_GROUP', schema: z.string().min(1), default: 'hlr-detector', doc: 'Kafka consumer group of the observation subscription' }),
-  mongoUrl: field({ env: 'DMS_MONGO_URL', schema: z.string().startsWith('mongodb'), optional: true, doc: 'MongoDB URL; unset = embedded SQLite store' }),
-  mongoDatabase: field({ env: 'DMS_HLR_MONGO_DATABASE', schema: z.string().min(1), default: 'hlr-detector', doc: 'MongoDB database of this service' }),
-  embeddedFile: field({ env: 'DMS_HLR_SQLITE_FILE', schema: z.string().min(1), default: './data/hlr-detector.sqlite', doc: 'SQLite file of the embedded store' }),
-  redisUrl: field({ env: 'DMS_REDIS_URL', schema: z.string().startsWith('redis'), optional: true, doc: 'Redis URL of the state cache; unset = in-memory cache' }),
-  cacheTtlMs: field({ env: 'DMS_HLR_CACHE_TTL_MS', schema: millisecondsSchema, default: 3_600_000, doc: 'Time a subscriber state stays in the key-value cache' }),
+  consumerGroup: field({
+    env: 'DMS_HLR_GROUP',
+    schema: z.string().min(1),
+    default: 'hlr-detector',
+    doc: 'Kafka consumer group of the observation subscription',
+  }),
+  mongoUrl: field({
+    env: 'DMS_MONGO_URL',
+    schema: z.string().startsWith('mongodb'),
+    optional: true,
+    doc: 'MongoDB URL; unset = embedded SQLite store',
+  }),
+  mongoDatabase: field({
+    env: 'DMS_HLR_MONGO_DATABASE',
+    schema: z.string().min(1),
+    default: 'hlr-detector',
+    doc: 'MongoDB database of this service',
+  }),
+  embeddedFile: field({
+    env: 'DMS_HLR_SQLITE_FILE',
+    schema: z.string().min(1),
+    default: './data/hlr-detector.sqlite',
+    doc: 'SQLite file of the embedded store',
+  }),
+  redisUrl: field({
+    env: 'DMS_REDIS_URL',
+    schema: z.string().startsWith('redis'),
+    optional: true,
+    doc: 'Redis URL of the state cache; unset = in-memory cache',
+  }),
+  cacheTtlMs: field({
+    env: 'DMS_HLR_CACHE_TTL_MS',
+    schema: millisecondsSchema,
+    default: 3_600_000,
+    doc: 'Time a subscriber state stays in the key-value cache',
+  }),
   localCacheEntries: field({
     env: 'DMS_HLR_LOCAL_CACHE_ENTRIES',
     schema: z.coerce.number().int().min(0),
@@ -56,9 +94,24 @@ export const hlrDetectorConfig = defineConfig({
     default: 8,
     doc: 'Partitions of the observation topic handled in parallel by one instance (each still in order)',
   }),
-  kafkaSessionTimeoutMs: field({ env: 'DMS_KAFKA_SESSION_TIMEOUT_MS', schema: millisecondsSchema, default: 30_000, doc: 'Kafka consumer session timeout: how long a dead instance holds its partitions' }),
-  kafkaHeartbeatMs: field({ env: 'DMS_KAFKA_HEARTBEAT_MS', schema: millisecondsSchema, default: 3000, doc: 'Kafka consumer heartbeat interval (well below the session timeout)' }),
-  publishLingerMs: field({ env: 'DMS_HLR_PUBLISH_LINGER_MS', schema: millisecondsSchema, default: 2, doc: 'Kafka publishes within this window share one produce request' }),
+  kafkaSessionTimeoutMs: field({
+    env: 'DMS_KAFKA_SESSION_TIMEOUT_MS',
+    schema: millisecondsSchema,
+    default: 30_000,
+    doc: 'Kafka consumer session timeout: how long a dead instance holds its partitions',
+  }),
+  kafkaHeartbeatMs: field({
+    env: 'DMS_KAFKA_HEARTBEAT_MS',
+    schema: millisecondsSchema,
+    default: 3000,
+    doc: 'Kafka consumer heartbeat interval (well below the session timeout)',
+  }),
+  publishLingerMs: field({
+    env: 'DMS_HLR_PUBLISH_LINGER_MS',
+    schema: millisecondsSchema,
+    default: 2,
+    doc: 'Kafka publishes within this window share one produce request',
+  }),
 });
 
 export type HlrDetectorConfig = LoadedConfig<typeof hlrDetectorConfig>;

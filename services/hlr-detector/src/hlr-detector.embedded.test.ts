@@ -17,7 +17,13 @@ import {
 import { counterTotal, waitFor } from './test-support/wait-for';
 
 const logger = createLogger({ service: 'hlr-detector-test', level: 'silent' });
-const base: HlrDetectorSettings = { adminToken: 't', consumerGroup: 'hlr-detector', cacheTtlMs: 60_000, localCacheEntries: 1000, lastSeenWriteIntervalMs: 0 };
+const base: HlrDetectorSettings = {
+  adminToken: 't',
+  consumerGroup: 'hlr-detector',
+  cacheTtlMs: 60_000,
+  localCacheEntries: 1000,
+  lastSeenWriteIntervalMs: 0,
+};
 
 interface Running {
   bus: InProcessEventBus;
@@ -33,7 +39,12 @@ async function startEmbedded(settings: HlrDetectorSettings): Promise<Running> {
   const cache = createMemoryKeyValueStore();
   const detector = createHlrDetector({ bus, store, cache, logger, config: settings });
   const detections: Running['detections'] = [];
-  await bus.subscribe({ topic: 'terminal.combination-detected.v1', group: 'reader', handler: async (event) => void detections.push({ id: event.id, data: event.data as Running['detections'][number]['data'] }) });
+  await bus.subscribe({
+    topic: 'terminal.combination-detected.v1',
+    group: 'reader',
+    handler: async (event) =>
+      void detections.push({ id: event.id, data: event.data as Running['detections'][number]['data'] }),
+  });
   await detector.start();
   return { bus, store, cache, detector, detections };
 }
@@ -44,7 +55,10 @@ async function produce(running: Running, lines: readonly string[]): Promise<void
 
 /** Every valid record of the phases so far has been applied (the counter counts each outcome once). */
 async function applied(running: Running, count: number): Promise<void> {
-  await waitFor(async () => (await counterTotal(running.detector.registry, 'dms_hlr_observations_total')) >= count, `${count} applied observations`);
+  await waitFor(
+    async () => (await counterTotal(running.detector.registry, 'dms_hlr_observations_total')) >= count,
+    `${count} applied observations`,
+  );
 }
 
 const VALID_PHASE_1 = STREAM_PHASE_1.length - Object.keys(EXPECTED_DEAD_LETTERS).length;
@@ -72,9 +86,13 @@ describe.each([
     await applied(running, VALID_PHASE_1 + STREAM_PHASE_2.length);
     await waitFor(() => running.detections.length >= EXPECTED_DETECTIONS.length, 'the detections');
 
-    expect(sortDetections(running.detections.map((d) => detectionView(d.data)))).toEqual(sortDetections(EXPECTED_DETECTIONS));
+    expect(sortDetections(running.detections.map((d) => detectionView(d.data)))).toEqual(
+      sortDetections(EXPECTED_DETECTIONS),
+    );
     expect(new Set(running.detections.map((d) => d.id)).size).toBe(EXPECTED_DETECTIONS.length);
-    expect(await counterTotal(running.detector.registry, 'dms_hlr_detections_total')).toBe(EXPECTED_DETECTIONS.length);
+    expect(await counterTotal(running.detector.registry, 'dms_hlr_detections_total')).toBe(
+      EXPECTED_DETECTIONS.length,
+    );
     // stale: S2 10:30, S5 08:00; duplicates: S1 10:05 twice, S1 11:00 from a second front-end, S2 12:00 again
     expect(await counterTotal(running.detector.registry, 'dms_hlr_ignored_total')).toBe(5);
   });
@@ -86,7 +104,8 @@ describe.each([
 
     const letters = running.bus.deadLetters('hlr-detector');
     expect(letters.map((l) => l.key?.toString()).sort()).toEqual(Object.keys(EXPECTED_DEAD_LETTERS).sort());
-    for (const letter of letters) expect(letter.headers.dlq_reason).toMatch(EXPECTED_DEAD_LETTERS[letter.key?.toString() ?? ''] ?? /^$/);
+    for (const letter of letters)
+      expect(letter.headers.dlq_reason).toMatch(EXPECTED_DEAD_LETTERS[letter.key?.toString() ?? ''] ?? /^$/);
   });
 
   it('announces nothing when the whole stream is delivered a second time', async () => {

@@ -68,7 +68,14 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
     router,
     registry,
     async start() {
-      subscription ??= await subscribeToObservations({ bus, group: config.consumerGroup, service, local, metrics, logger });
+      subscription ??= await subscribeToObservations({
+        bus,
+        group: config.consumerGroup,
+        service,
+        local,
+        metrics,
+        logger,
+      });
     },
     async stop() {
       const current = subscription;

@@ -1,4 +1,11 @@
-import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, runService, startHttpServer } from '@dms/service-kit';
+import {
+  createMetricsRegistry,
+  createOpsRouter,
+  httpMetrics,
+  problemHandler,
+  runService,
+  startHttpServer,
+} from '@dms/service-kit';
 import express from 'express';
 import { hlrDetectorConfig } from './config';
 import { createBus, createCache, createStore } from './data-access/adapters.factory';
@@ -25,14 +32,28 @@ void runService(
 
     const app = express();
     app.use(httpMetrics(registry));
-    app.use(createOpsRouter({ registry, lifecycle: shutdown, checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() } }));
+    app.use(
+      createOpsRouter({
+        registry,
+        lifecycle: shutdown,
+        checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() },
+      }),
+    );
     app.use(detector.router);
     app.use(problemHandler(logger));
     const server = await startHttpServer(app, { port: config.port });
     shutdown.register('http', () => server.close());
     await detector.start();
     shutdown.register('subscription', () => detector.stop());
-    logger.info({ port: server.port, kafka: config.kafkaBrokers !== undefined, mongo: config.mongoUrl !== undefined, redis: config.redisUrl !== undefined }, 'hlr-detector listening');
+    logger.info(
+      {
+        port: server.port,
+        kafka: config.kafkaBrokers !== undefined,
+        mongo: config.mongoUrl !== undefined,
+        redis: config.redisUrl !== undefined,
+      },
+      'hlr-detector listening',
+    );
   },
   {
     service: 'hlr-detector',

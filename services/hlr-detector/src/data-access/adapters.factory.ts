@@ -14,7 +14,8 @@ import { HLR_DETECTOR_SOURCE } from '../hlr-detector';
 
 /** Kafka when DMS_KAFKA_BROKERS is set, else the in-process bus of embedded mode. */
 export function createBus(config: HlrDetectorConfig, logger: BusLogger): EventBus {
-  if (config.kafkaBrokers === undefined) return createInProcessEventBus({ source: HLR_DETECTOR_SOURCE, logger });
+  if (config.kafkaBrokers === undefined)
+    return createInProcessEventBus({ source: HLR_DETECTOR_SOURCE, logger });
   return createKafkaEventBus({
     brokers: config.kafkaBrokers,
     clientId: 'hlr-detector',
@@ -33,7 +34,12 @@ export function createBus(config: HlrDetectorConfig, logger: BusLogger): EventBu
 
 /** MongoDB when DMS_MONGO_URL is set, else the embedded SQLite file. */
 export function createStore(config: HlrDetectorConfig): DocumentStore {
-  if (config.mongoUrl !== undefined) return createMongoStore({ url: config.mongoUrl, database: config.mongoDatabase, appName: 'hlr-detector' });
+  if (config.mongoUrl !== undefined)
+    return createMongoStore({
+      url: config.mongoUrl,
+      database: config.mongoDatabase,
+      appName: 'hlr-detector',
+    });
   if (config.embeddedFile !== ':memory:') mkdirSync(dirname(config.embeddedFile), { recursive: true });
   return createEmbeddedStore({ file: config.embeddedFile });
 }

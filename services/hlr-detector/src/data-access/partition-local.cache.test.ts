@@ -3,7 +3,13 @@ import { stateOf } from '../domain/subscriber-state';
 import { PartitionLocalCache } from './partition-local.cache';
 
 function known(msisdn: string, observedAt = '2026-11-28T10:00:00Z'): KnownState {
-  const state = stateOf({ msisdn, imsi: '262011234567890', imei: '490154203237518', observedAt, source: 's' });
+  const state = stateOf({
+    msisdn,
+    imsi: '262011234567890',
+    imei: '490154203237518',
+    observedAt,
+    source: 's',
+  });
   return { state, version: observedAt, versionMs: state.observedAtMs };
 }
 

@@ -68,7 +68,8 @@ export class PartitionLocalCache {
   }
 
   private dropPartition(partition: number): void {
-    for (const [msisdn, entry] of this.entries) if (entry.partition === partition) this.entries.delete(msisdn);
+    for (const [msisdn, entry] of this.entries)
+      if (entry.partition === partition) this.entries.delete(msisdn);
     this.nextOffset.delete(partition);
   }
 }

@@ -31,7 +31,8 @@ export class SeenTerminalRepository implements SeenTerminals {
   async claimFirstSighting(imei: string, msisdn: string, observedAt: string): Promise<boolean> {
     const key = handsetKeyOf(imei);
     if (this.claimed.has(key)) return false;
-    if (await this.collection.insert({ _id: key, firstMsisdn: msisdn, firstObservedAt: observedAt })) return true;
+    if (await this.collection.insert({ _id: key, firstMsisdn: msisdn, firstObservedAt: observedAt }))
+      return true;
     const first = await this.collection.get(key);
     if (first !== null && first.firstMsisdn === msisdn && first.firstObservedAt === observedAt) return true;
     this.remember(key);

@@ -45,6 +45,11 @@ export function encodeKnown(known: KnownState): string {
 
 export function decodeKnown(text: string): KnownState | undefined {
   const value = JSON.parse(text) as Partial<KnownState>;
-  if (typeof value.version !== 'string' || typeof value.versionMs !== 'number' || typeof value.state?.imei !== 'string') return undefined;
+  if (
+    typeof value.version !== 'string' ||
+    typeof value.versionMs !== 'number' ||
+    typeof value.state?.imei !== 'string'
+  )
+    return undefined;
   return value as KnownState;
 }

@@ -13,14 +13,33 @@ const logger = createLogger({ service: 'test', level: 'silent' });
 const run = randomBytes(4).toString('hex');
 const at = (hh: string) => `2026-11-28T${hh}:00:00Z`;
 const state = (imei: string, observedAt: string, imeisv?: string) =>
-  stateOf({ msisdn: '491700000001', imsi: '262011234567890', imei, observedAt, source: 's', ...(imeisv === undefined ? {} : { imeisv }) });
+  stateOf({
+    msisdn: '491700000001',
+    imsi: '262011234567890',
+    imei,
+    observedAt,
+    source: 's',
+    ...(imeisv === undefined ? {} : { imeisv }),
+  });
 
 const adapters: Array<[string, () => { store: DocumentStore; cache: KeyValueStore }]> = [
-  ['MongoDB (FerretDB) + Redis', () => ({
-    store: createMongoStore({ url: process.env.DMS_MONGO_URL ?? '', database: `hlr_int_${run}_${randomBytes(3).toString('hex')}` }),
-    cache: createRedisKeyValueStore({ url: process.env.DMS_REDIS_URL ?? '', keyPrefix: `hlr-int-${run}-${randomBytes(3).toString('hex')}:` }),
-  })],
-  ['embedded SQLite + memory', () => ({ store: createEmbeddedStore({ file: ':memory:' }), cache: createMemoryKeyValueStore() })],
+  [
+    'MongoDB (FerretDB) + Redis',
+    () => ({
+      store: createMongoStore({
+        url: process.env.DMS_MONGO_URL ?? '',
+        database: `hlr_int_${run}_${randomBytes(3).toString('hex')}`,
+      }),
+      cache: createRedisKeyValueStore({
+        url: process.env.DMS_REDIS_URL ?? '',
+        keyPrefix: `hlr-int-${run}-${randomBytes(3).toString('hex')}:`,
+      }),
+    }),
+  ],
+  [
+    'embedded SQLite + memory',
+    () => ({ store: createEmbeddedStore({ file: ':memory:' }), cache: createMemoryKeyValueStore() }),
+  ],
 ];
 
 describe.each(adapters)('subscriber state on %s', (_name, create) => {
@@ -62,7 +81,9 @@ describe.each(adapters)('subscriber state on %s', (_name, create) => {
   it('claims a handset for its first sighting only, also in its other IMEI spelling', async () => {
     const terminals = new SeenTerminalRepository(store);
     expect(await terminals.claimFirstSighting('490154203237518', '491700000001', at('10'))).toBe(true);
-    expect(await new SeenTerminalRepository(store).claimFirstSighting('490154203237518', '491700000001', at('10'))).toBe(true);
+    expect(
+      await new SeenTerminalRepository(store).claimFirstSighting('490154203237518', '491700000001', at('10')),
+    ).toBe(true);
     expect(await terminals.claimFirstSighting('49015420323751', '491700000002', at('11'))).toBe(false);
   });
 });

@@ -62,7 +62,8 @@ export class SubscriberStateRepository {
       written = await this.collection.insert(doc);
     } else {
       const { _id, imeisv, ...fields } = doc;
-      const update = imeisv === undefined ? { $set: fields, $unset: ['imeisv'] } : { $set: { ...fields, imeisv } };
+      const update =
+        imeisv === undefined ? { $set: fields, $unset: ['imeisv'] } : { $set: { ...fields, imeisv } };
       written = await this.collection.update(_id, update, { where: { observedAt: expected.version } });
     }
     if (!written) {
@@ -91,9 +92,16 @@ export class SubscriberStateRepository {
 
   private async writeCache(known: KnownState): Promise<void> {
     try {
-      await this.options.cache.set(this.prefix + known.state.msisdn, encodeKnown(known), this.options.cacheTtlMs);
+      await this.options.cache.set(
+        this.prefix + known.state.msisdn,
+        encodeKnown(known),
+        this.options.cacheTtlMs,
+      );
     } catch (error) {
-      this.options.logger.warn({ err: error, msisdn: known.state.msisdn }, 'state cache not written; clearing the entry');
+      this.options.logger.warn(
+        { err: error, msisdn: known.state.msisdn },
+        'state cache not written; clearing the entry',
+      );
       await this.forget(known.state.msisdn);
     }
   }

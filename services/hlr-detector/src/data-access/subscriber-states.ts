@@ -30,7 +30,11 @@ export class TieredSubscriberStates implements SubscriberStates {
     return known;
   }
 
-  async save(next: SubscriberState, expected: KnownState | undefined, position?: StreamPosition): Promise<boolean> {
+  async save(
+    next: SubscriberState,
+    expected: KnownState | undefined,
+    position?: StreamPosition,
+  ): Promise<boolean> {
     const written = await this.repository.write(next, expected);
     if (written === undefined) {
       this.local.delete(next.msisdn);
@@ -43,7 +47,10 @@ export class TieredSubscriberStates implements SubscriberStates {
   }
 
   async touch(next: SubscriberState, expected: KnownState, position?: StreamPosition): Promise<boolean> {
-    if (next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs || this.changesStoredFields(next, expected)) {
+    if (
+      next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs ||
+      this.changesStoredFields(next, expected)
+    ) {
       return this.save(next, expected, position);
     }
     const deferred: KnownState = { state: next, version: expected.version, versionMs: expected.versionMs };
@@ -55,6 +62,10 @@ export class TieredSubscriberStates implements SubscriberStates {
 
   /** A new IMSI or a first IMEISV is worth a write of its own. */
   private changesStoredFields(next: SubscriberState, expected: KnownState): boolean {
-    return next.imsi !== expected.state.imsi || next.imeisv !== expected.state.imeisv || next.imei !== expected.state.imei;
+    return (
+      next.imsi !== expected.state.imsi ||
+      next.imeisv !== expected.state.imeisv ||
+      next.imei !== expected.state.imei
+    );
   }
 }

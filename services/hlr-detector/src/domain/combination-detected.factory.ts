@@ -11,11 +11,22 @@ import type { Observation } from './subscriber-state';
  * 15-digit spelling of the same record gives the same id.
  */
 export function detectionEventId(observation: Observation, kind: Change['kind']): string {
-  const fact = [observation.msisdn, handsetKeyOf(observation.imei), observation.imeisv ?? '', observation.observedAt, kind].join('|');
+  const fact = [
+    observation.msisdn,
+    handsetKeyOf(observation.imei),
+    observation.imeisv ?? '',
+    observation.observedAt,
+    kind,
+  ].join('|');
   return `hlr-${createHash('sha256').update(fact).digest('hex').slice(0, 40)}`;
 }
 
-export function combinationDetected(observation: Observation, change: Change, newTerminal: boolean, detectedAt: Date): CombinationDetected {
+export function combinationDetected(
+  observation: Observation,
+  change: Change,
+  newTerminal: boolean,
+  detectedAt: Date,
+): CombinationDetected {
   return {
     kind: change.kind,
     msisdn: observation.msisdn,

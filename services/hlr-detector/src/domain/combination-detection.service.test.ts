@@ -12,12 +12,22 @@ import type { KnownState, StreamPosition } from './detection.ports';
 import type { Observation, SubscriberState } from './subscriber-state';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
-const first: Observation = { msisdn: '491700000001', imsi: '262011234567890', imei: '490154203237518', observedAt: '2026-11-28T10:00:00Z', source: 'hlr' };
+const first: Observation = {
+  msisdn: '491700000001',
+  imsi: '262011234567890',
+  imei: '490154203237518',
+  observedAt: '2026-11-28T10:00:00Z',
+  source: 'hlr',
+};
 const swap: Observation = { ...first, imei: '352099001761481', observedAt: '2026-11-28T11:00:00Z' };
 
 class CrashingStates extends TieredSubscriberStates {
   crashNextSave = false;
-  override async save(next: SubscriberState, expected: KnownState | undefined, position?: StreamPosition): Promise<boolean> {
+  override async save(
+    next: SubscriberState,
+    expected: KnownState | undefined,
+    position?: StreamPosition,
+  ): Promise<boolean> {
     if (this.crashNextSave) {
       this.crashNextSave = false;
       throw new RangeError('simulated crash between publish and state write');
@@ -32,9 +42,18 @@ describe('CombinationDetectionService on the embedded store', () => {
   let published: Array<{ id: string; event: CombinationDetected }>;
 
   function instance(localEntries = 100): { service: CombinationDetectionService; states: CrashingStates } {
-    const states = new CrashingStates(new SubscriberStateRepository({ store, cache, cacheTtlMs: 60_000, logger }), new PartitionLocalCache(localEntries), 0);
-    const publisher = { publish: async (event: CombinationDetected, id: string) => void published.push({ id, event }) };
-    return { service: new CombinationDetectionService(states, new SeenTerminalRepository(store), publisher), states };
+    const states = new CrashingStates(
+      new SubscriberStateRepository({ store, cache, cacheTtlMs: 60_000, logger }),
+      new PartitionLocalCache(localEntries),
+      0,
+    );
+    const publisher = {
+      publish: async (event: CombinationDetected, id: string) => void published.push({ id, event }),
+    };
+    return {
+      service: new CombinationDetectionService(states, new SeenTerminalRepository(store), publisher),
+      states,
+    };
   }
 
   beforeEach(() => {

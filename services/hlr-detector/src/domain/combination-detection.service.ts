@@ -42,13 +42,23 @@ export class CombinationDetectionService {
           return { outcome: 'ignored', reason: decision.reason };
         case 'last-seen':
           // decideCombination answers last-seen only when a state is known.
-          if (known && (await this.states.touch(decision.next, known, position))) return { outcome: 'last-seen' };
+          if (known && (await this.states.touch(decision.next, known, position)))
+            return { outcome: 'last-seen' };
           continue;
         case 'detected': {
           const { change } = decision;
-          const newTerminal = change.kind === 'new-combination' && (await this.terminals.claimFirstSighting(observation.imei, observation.msisdn, observation.observedAt));
+          const newTerminal =
+            change.kind === 'new-combination' &&
+            (await this.terminals.claimFirstSighting(
+              observation.imei,
+              observation.msisdn,
+              observation.observedAt,
+            ));
           const eventId = detectionEventId(observation, change.kind);
-          await this.publisher.publish(combinationDetected(observation, change, newTerminal, this.now()), eventId);
+          await this.publisher.publish(
+            combinationDetected(observation, change, newTerminal, this.now()),
+            eventId,
+          );
           if (!(await this.states.save(decision.next, known, position))) continue;
           return { outcome: 'detected', kind: change.kind, eventId };
         }

@@ -27,20 +27,33 @@ export type CombinationDecision =
  * applied one may change the state: a reordered older record of the previous handset
  * would otherwise look like a swap back. At equal time the first applied wins.
  */
-export function decideCombination(known: SubscriberState | undefined, observation: Observation): CombinationDecision {
+export function decideCombination(
+  known: SubscriberState | undefined,
+  observation: Observation,
+): CombinationDecision {
   const next = stateOf(observation);
-  if (known === undefined) return { outcome: 'detected', change: { kind: 'new-combination', newSubscriber: true }, next };
+  if (known === undefined)
+    return { outcome: 'detected', change: { kind: 'new-combination', newSubscriber: true }, next };
   if (next.observedAtMs < known.observedAtMs) return { outcome: 'ignored', reason: 'stale' };
   if (next.observedAtMs === known.observedAtMs) return { outcome: 'ignored', reason: 'duplicate' };
   if (!sameHandset(known.imei, next.imei)) {
     return {
       outcome: 'detected',
-      change: { kind: 'new-combination', newSubscriber: false, previousImei: known.imei, ...(known.imeisv === undefined ? {} : { previousImeisv: known.imeisv }) },
+      change: {
+        kind: 'new-combination',
+        newSubscriber: false,
+        previousImei: known.imei,
+        ...(known.imeisv === undefined ? {} : { previousImeisv: known.imeisv }),
+      },
       next,
     };
   }
   if (known.imeisv !== undefined && next.imeisv !== undefined && known.imeisv !== next.imeisv) {
-    return { outcome: 'detected', change: { kind: 'imeisv-changed', newSubscriber: false, previousImeisv: known.imeisv }, next };
+    return {
+      outcome: 'detected',
+      change: { kind: 'imeisv-changed', newSubscriber: false, previousImeisv: known.imeisv },
+      next,
+    };
   }
   // An observation without IMEISV says nothing about the software version: keep the known one.
   const imeisv = next.imeisv ?? known.imeisv;

@@ -8,7 +8,10 @@ export interface InvalidObservation {
 const definition = eventCatalog['hlr.imei-observations.v1'];
 
 /** Validates like a consumer would (upcaster, then the contract schema). */
-export function validateObservations(items: readonly unknown[]): { valid: HlrImeiObservation[]; invalid: InvalidObservation[] } {
+export function validateObservations(items: readonly unknown[]): {
+  valid: HlrImeiObservation[];
+  invalid: InvalidObservation[];
+} {
   const valid: HlrImeiObservation[] = [];
   const invalid: InvalidObservation[] = [];
   items.forEach((item, index) => {
@@ -18,4 +21,3 @@ export function validateObservations(items: readonly unknown[]): { valid: HlrIme
   });
   return { valid, invalid };
 }
-

@@ -75,19 +75,108 @@ export interface ExpectedDetection {
 }
 
 export const EXPECTED_DETECTIONS: readonly ExpectedDetection[] = [
-  { kind: 'new-combination', msisdn: S(1), imei: A, observedAt: at('10:00'), newSubscriber: true, newTerminal: true },
-  { kind: 'new-combination', msisdn: S(2), imei: B1.slice(0, 14), observedAt: at('10:00'), newSubscriber: true, newTerminal: true },
-  { kind: 'new-combination', msisdn: S(3), imei: C, observedAt: at('10:00'), newSubscriber: true, newTerminal: true },
-  { kind: 'new-combination', msisdn: S(2), imei: B2, observedAt: at('11:00'), newSubscriber: false, newTerminal: true, previousImei: B1.slice(0, 14) },
-  { kind: 'new-combination', msisdn: S(2), imei: B1, observedAt: at('12:00'), newSubscriber: false, newTerminal: false, previousImei: B2 },
-  { kind: 'imeisv-changed', msisdn: S(1), imei: A, observedAt: at('11:00'), newSubscriber: false, newTerminal: false, previousImeisv: svA('01') },
-  { kind: 'new-combination', msisdn: S(4), imei: D.slice(0, 14), observedAt: at('10:00'), newSubscriber: true, newTerminal: true },
-  { kind: 'new-combination', msisdn: S(5), imei: E, observedAt: at('09:00'), newSubscriber: true, newTerminal: true },
+  {
+    kind: 'new-combination',
+    msisdn: S(1),
+    imei: A,
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(2),
+    imei: B1.slice(0, 14),
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(3),
+    imei: C,
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(2),
+    imei: B2,
+    observedAt: at('11:00'),
+    newSubscriber: false,
+    newTerminal: true,
+    previousImei: B1.slice(0, 14),
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(2),
+    imei: B1,
+    observedAt: at('12:00'),
+    newSubscriber: false,
+    newTerminal: false,
+    previousImei: B2,
+  },
+  {
+    kind: 'imeisv-changed',
+    msisdn: S(1),
+    imei: A,
+    observedAt: at('11:00'),
+    newSubscriber: false,
+    newTerminal: false,
+    previousImeisv: svA('01'),
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(4),
+    imei: D.slice(0, 14),
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(5),
+    imei: E,
+    observedAt: at('09:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
   // phase 2: handsets that moved between subscribers are not new terminals
-  { kind: 'new-combination', msisdn: S(3), imei: A, observedAt: at('13:00'), newSubscriber: false, newTerminal: false, previousImei: C },
-  { kind: 'new-combination', msisdn: S(6), imei: D, observedAt: at('10:00'), newSubscriber: true, newTerminal: false },
-  { kind: 'new-combination', msisdn: S(7), imei: G, observedAt: at('10:00'), newSubscriber: true, newTerminal: true },
-  { kind: 'new-combination', msisdn: S(7), imei: B2, observedAt: at('10:20'), newSubscriber: false, newTerminal: false, previousImei: G },
+  {
+    kind: 'new-combination',
+    msisdn: S(3),
+    imei: A,
+    observedAt: at('13:00'),
+    newSubscriber: false,
+    newTerminal: false,
+    previousImei: C,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(6),
+    imei: D,
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: false,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(7),
+    imei: G,
+    observedAt: at('10:00'),
+    newSubscriber: true,
+    newTerminal: true,
+  },
+  {
+    kind: 'new-combination',
+    msisdn: S(7),
+    imei: B2,
+    observedAt: at('10:20'),
+    newSubscriber: false,
+    newTerminal: false,
+    previousImei: G,
+  },
 ];
 
 /** Dead letters by record key, with the reason the bus must give. */
@@ -101,11 +190,22 @@ export const EXPECTED_DEAD_LETTERS: Readonly<Record<string, RegExp>> = {
 /** Comparable view of a published detection (drops detectedAt, imsi, tac, source). */
 export function detectionView(data: ExpectedDetection & Record<string, unknown>): ExpectedDetection {
   const { kind, msisdn, imei, observedAt, newSubscriber, newTerminal, previousImei, previousImeisv } = data;
-  return { kind, msisdn, imei, observedAt, newSubscriber, newTerminal, ...(previousImei === undefined ? {} : { previousImei }), ...(previousImeisv === undefined ? {} : { previousImeisv }) };
+  return {
+    kind,
+    msisdn,
+    imei,
+    observedAt,
+    newSubscriber,
+    newTerminal,
+    ...(previousImei === undefined ? {} : { previousImei }),
+    ...(previousImeisv === undefined ? {} : { previousImeisv }),
+  };
 }
 
 export function sortDetections(list: readonly ExpectedDetection[]): ExpectedDetection[] {
-  return [...list].sort((a, b) => `${a.msisdn}|${a.observedAt}|${a.kind}`.localeCompare(`${b.msisdn}|${b.observedAt}|${b.kind}`));
+  return [...list].sort((a, b) =>
+    `${a.msisdn}|${a.observedAt}|${a.kind}`.localeCompare(`${b.msisdn}|${b.observedAt}|${b.kind}`),
+  );
 }
 
 export function splitLine(record: string): { key: string; value: string } {

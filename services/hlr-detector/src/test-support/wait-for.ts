@@ -6,7 +6,11 @@ export class WaitTimeoutError extends OperationalError {
   }
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new WaitTimeoutError(what, timeoutMs);
@@ -15,8 +19,13 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 }
 
 /** Sum of a counter's values over all label sets, read from the registry. */
-export async function counterTotal(registry: { getSingleMetric(name: string): unknown }, name: string): Promise<number> {
-  const metric = registry.getSingleMetric(name) as { get(): Promise<{ values: Array<{ value: number }> }> } | undefined;
+export async function counterTotal(
+  registry: { getSingleMetric(name: string): unknown },
+  name: string,
+): Promise<number> {
+  const metric = registry.getSingleMetric(name) as
+    | { get(): Promise<{ values: Array<{ value: number }> }> }
+    | undefined;
   if (!metric) return 0;
   return (await metric.get()).values.reduce((sum, v) => sum + v.value, 0);
 }

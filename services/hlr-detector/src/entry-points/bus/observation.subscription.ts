@@ -33,7 +33,15 @@ export function subscribeToObservations(options: ObservationSubscriptionOptions)
       local.leave(position);
       metrics.record(outcome);
       if (outcome.outcome === 'detected') {
-        logger.debug({ msisdn: event.data.msisdn, kind: outcome.kind, eventId: outcome.eventId, correlationId: context.correlationId }, 'combination detected');
+        logger.debug(
+          {
+            msisdn: event.data.msisdn,
+            kind: outcome.kind,
+            eventId: outcome.eventId,
+            correlationId: context.correlationId,
+          },
+          'combination detected',
+        );
       }
     },
   });

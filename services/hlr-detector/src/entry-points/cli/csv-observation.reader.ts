@@ -10,7 +10,10 @@ const OPTIONAL_COLUMNS = ['imeisv'] as const;
 
 export class CsvHeaderError extends UserError {
   constructor(problem: string) {
-    super('HLR_IMPORT_BAD_HEADER', `mirror file header: ${problem}; expected msisdn,imsi,imei,observedAt[,imeisv]`);
+    super(
+      'HLR_IMPORT_BAD_HEADER',
+      `mirror file header: ${problem}; expected msisdn,imsi,imei,observedAt[,imeisv]`,
+    );
   }
 }
 
@@ -28,7 +31,11 @@ function cells(text: string): string[] {
  * large the file) and validates each row against the contract as a consumer would.
  * `onBytes` reports progress in bytes read. Blank lines are skipped.
  */
-export async function* readMirrorCsv(input: Readable, source: string, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRow> {
+export async function* readMirrorCsv(
+  input: Readable,
+  source: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<CsvRow> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   let columns: string[] | undefined;
@@ -40,7 +47,11 @@ export async function* readMirrorCsv(input: Readable, source: string, onBytes?: 
       columns = cells(text.replace(/^\uFEFF/, ''));
       const missing = REQUIRED_COLUMNS.filter((c) => !columns?.includes(c));
       if (missing.length > 0) throw new CsvHeaderError(`missing ${missing.join(', ')}`);
-      const unknown = columns.filter((c) => !(REQUIRED_COLUMNS as readonly string[]).includes(c) && !(OPTIONAL_COLUMNS as readonly string[]).includes(c));
+      const unknown = columns.filter(
+        (c) =>
+          !(REQUIRED_COLUMNS as readonly string[]).includes(c) &&
+          !(OPTIONAL_COLUMNS as readonly string[]).includes(c),
+      );
       if (unknown.length > 0) throw new CsvHeaderError(`unknown column ${unknown.join(', ')}`);
       continue;
     }

@@ -14,7 +14,10 @@ export class ImportProgressBar implements ImportProgress {
   private listed = 0;
   private stopped = false;
 
-  constructor(totalBytes: number, private readonly maxListed = 1000) {
+  constructor(
+    totalBytes: number,
+    private readonly maxListed = 1000,
+  ) {
     this.multibar = new MultiBar(
       {
         format: '{bar} {percentage}% | {rows} rows | {rate} rows/s | {invalid} invalid',

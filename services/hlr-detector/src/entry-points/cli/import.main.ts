@@ -1,7 +1,15 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKafkaEventBus } from '@dms/bus';
-import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, formatConfigHelp, isConfigError, loadConfig, UserError } from '@dms/service-kit';
+import {
+  EXIT_CONFIG,
+  EXIT_FAILURE,
+  EXIT_OK,
+  formatConfigHelp,
+  isConfigError,
+  loadConfig,
+  UserError,
+} from '@dms/service-kit';
 import { importConfig } from './import.config';
 import { ImportProgressBar } from './import-progress.bar';
 import { importMirrorFile } from './observation.import';
@@ -35,13 +43,27 @@ async function main(argv: readonly string[]): Promise<number> {
   // `pnpm --filter` runs in the package folder; resolve the path where the user typed it.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), argv[0]);
   const config = loadConfig(importConfig, process.env);
-  const bus = createKafkaEventBus({ brokers: config.kafkaBrokers, clientId: 'hlr-import', source: '/services/hlr-detector/import', topicPrefix: config.topicPrefix, producer: { lingerMs: 5, maxBatchSize: 5000 } });
+  const bus = createKafkaEventBus({
+    brokers: config.kafkaBrokers,
+    clientId: 'hlr-import',
+    source: '/services/hlr-detector/import',
+    topicPrefix: config.topicPrefix,
+    producer: { lingerMs: 5, maxBatchSize: 5000 },
+  });
   const progress = new ImportProgressBar(statSync(file).size);
   try {
-    const summary = await importMirrorFile({ input: createReadStream(file), bus, source: config.source, batchSize: config.batchSize, progress });
+    const summary = await importMirrorFile({
+      input: createReadStream(file),
+      bus,
+      source: config.source,
+      batchSize: config.batchSize,
+      progress,
+    });
     progress.stop();
     const rate = Math.round(summary.rows / Math.max(summary.seconds, 0.001));
-    process.stderr.write(`${file}: ${summary.rows} rows, ${summary.published} published, ${summary.invalid} invalid, ${summary.seconds.toFixed(1)} s (${rate} rows/s)\n`);
+    process.stderr.write(
+      `${file}: ${summary.rows} rows, ${summary.published} published, ${summary.invalid} invalid, ${summary.seconds.toFixed(1)} s (${rate} rows/s)\n`,
+    );
     return summary.invalid > 0 ? EXIT_SOME_INVALID : EXIT_OK;
   } finally {
     progress.stop();

@@ -29,10 +29,20 @@ describe('mirror file import', () => {
   it('publishes the valid rows keyed by MSISDN and reports the invalid ones by line number', async () => {
     const bus = createInProcessEventBus({ source: '/test' });
     const published: EventEnvelope[] = [];
-    await bus.subscribe({ topic: 'hlr.imei-observations.v1', group: 'reader', handler: async (event) => void published.push(event) });
+    await bus.subscribe({
+      topic: 'hlr.imei-observations.v1',
+      group: 'reader',
+      handler: async (event) => void published.push(event),
+    });
     const progress = recorder();
 
-    const summary = await importMirrorFile({ input: Readable.from([CSV.slice(0, 70), CSV.slice(70)]), bus, source: 'mirror-import', batchSize: 2, progress });
+    const summary = await importMirrorFile({
+      input: Readable.from([CSV.slice(0, 70), CSV.slice(70)]),
+      bus,
+      source: 'mirror-import',
+      batchSize: 2,
+      progress,
+    });
 
     expect(summary).toMatchObject({ rows: 6, published: 3, invalid: 3 });
     expect(progress.invalid).toEqual([
@@ -43,7 +53,12 @@ describe('mirror file import', () => {
     await waitFor(() => published.length === 3, 'three observations');
     expect(published.map((e) => e.subject).sort()).toEqual(['491700000001', '491700000002', '491700000006']);
     expect(published.find((e) => e.subject === '491700000001')?.data).toEqual({
-      msisdn: '491700000001', imsi: '262011234567890', imei: '490154203237518', imeisv: '4901542032375101', observedAt: '2026-11-28T10:00:00Z', source: 'mirror-import',
+      msisdn: '491700000001',
+      imsi: '262011234567890',
+      imei: '490154203237518',
+      imeisv: '4901542032375101',
+      observedAt: '2026-11-28T10:00:00Z',
+      source: 'mirror-import',
     });
     expect(published.find((e) => e.subject === '491700000002')?.data).not.toHaveProperty('imeisv');
     expect(progress.bytesSeen).toBe(Buffer.byteLength(CSV.replace(/\r\n/g, '\n')) + 1);
@@ -52,8 +67,12 @@ describe('mirror file import', () => {
 
   it('refuses a file whose header lacks a required column', async () => {
     const bus = createInProcessEventBus({ source: '/test' });
-    const input = Readable.from(['msisdn,imei,observedAt\n491700000001,490154203237518,2026-11-28T10:00:00Z\n']);
-    await expect(importMirrorFile({ input, bus, source: 's', batchSize: 10, progress: recorder() })).rejects.toBeInstanceOf(CsvHeaderError);
+    const input = Readable.from([
+      'msisdn,imei,observedAt\n491700000001,490154203237518,2026-11-28T10:00:00Z\n',
+    ]);
+    await expect(
+      importMirrorFile({ input, bus, source: 's', batchSize: 10, progress: recorder() }),
+    ).rejects.toBeInstanceOf(CsvHeaderError);
     await bus.close();
   });
 });

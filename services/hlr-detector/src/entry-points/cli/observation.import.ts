@@ -23,7 +23,13 @@ export interface ImportSummary {
  * into one produce request) and awaited before the next rows are read, which is the
  * back-pressure that keeps memory flat. Invalid rows are reported and skipped.
  */
-export async function importMirrorFile(options: { input: Readable; bus: EventBus; source: string; batchSize: number; progress: ImportProgress }): Promise<ImportSummary> {
+export async function importMirrorFile(options: {
+  input: Readable;
+  bus: EventBus;
+  source: string;
+  batchSize: number;
+  progress: ImportProgress;
+}): Promise<ImportSummary> {
   const { bus, progress } = options;
   const started = performance.now();
   let batch: HlrImeiObservation[] = [];
@@ -31,7 +37,9 @@ export async function importMirrorFile(options: { input: Readable; bus: EventBus
   let published = 0;
   let invalid = 0;
   const flush = async () => {
-    await Promise.all(batch.map((observation) => bus.publish(OBSERVATIONS_TOPIC, observation, { key: observation.msisdn })));
+    await Promise.all(
+      batch.map((observation) => bus.publish(OBSERVATIONS_TOPIC, observation, { key: observation.msisdn })),
+    );
     published += batch.length;
     batch = [];
     progress.rows(published, invalid);

@@ -13,11 +13,30 @@ export class DetectionMetrics {
   private readonly accepted: Counter;
 
   constructor(registry: Registry) {
-    this.observations = createCounter(registry, { name: 'dms_hlr_observations_total', help: 'Valid HLR observations applied, by outcome (detected, last-seen, ignored)', labelNames: ['outcome'] });
-    this.detections = createCounter(registry, { name: 'dms_hlr_detections_total', help: 'Combination changes announced, by kind', labelNames: ['kind'] });
-    this.ignored = createCounter(registry, { name: 'dms_hlr_ignored_total', help: 'Observations that changed nothing because they were older than (stale) or as old as (duplicate) the known state', labelNames: ['reason'] });
-    this.invalid = createCounter(registry, { name: 'dms_hlr_invalid_observations_total', help: 'Observations refused by the contract: dead-lettered from the bus or refused by the REST API', labelNames: ['entry_point'] });
-    this.accepted = createCounter(registry, { name: 'dms_hlr_observations_accepted_total', help: 'Observations accepted by the REST API and published' });
+    this.observations = createCounter(registry, {
+      name: 'dms_hlr_observations_total',
+      help: 'Valid HLR observations applied, by outcome (detected, last-seen, ignored)',
+      labelNames: ['outcome'],
+    });
+    this.detections = createCounter(registry, {
+      name: 'dms_hlr_detections_total',
+      help: 'Combination changes announced, by kind',
+      labelNames: ['kind'],
+    });
+    this.ignored = createCounter(registry, {
+      name: 'dms_hlr_ignored_total',
+      help: 'Observations that changed nothing because they were older than (stale) or as old as (duplicate) the known state',
+      labelNames: ['reason'],
+    });
+    this.invalid = createCounter(registry, {
+      name: 'dms_hlr_invalid_observations_total',
+      help: 'Observations refused by the contract: dead-lettered from the bus or refused by the REST API',
+      labelNames: ['entry_point'],
+    });
+    this.accepted = createCounter(registry, {
+      name: 'dms_hlr_observations_accepted_total',
+      help: 'Observations accepted by the REST API and published',
+    });
   }
 
   record(outcome: ObservationOutcome): void {
