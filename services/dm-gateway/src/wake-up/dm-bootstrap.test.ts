@@ -83,7 +83,7 @@ describe('DM bootstrap for a new handset', () => {
       expect(Buffer.from(push.body)).toEqual(Buffer.from(bootstrap.cp.document));
       expect(verifyCpMac(push.body, key, String(push.parameters.mac))).toBe(true);
       const tampered = Uint8Array.from(push.body);
-      tampered[tampered.length - 3] ^= 1;
+      tampered[tampered.length - 3] = tampered[tampered.length - 3]! ^ 1;
       expect(verifyCpMac(tampered, key, String(push.parameters.mac))).toBe(false);
     },
   );

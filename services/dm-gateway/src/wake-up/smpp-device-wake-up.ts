@@ -1,5 +1,5 @@
 import { UserError, isDmsError } from '@dms/service-kit';
-import { package0Sms, type NotificationProfile } from '@dms/syncml';
+import { package0Sms, type NotificationProfile, type SmsSegment } from '@dms/syncml';
 import type { DeviceWakeUp, WakeUpRequest, WakeUpResult } from '../domain/device-wake-up.port';
 import { BinarySmsSender } from './binary-sms.sender';
 import { ConcatReference } from './concat-reference';
@@ -27,6 +27,11 @@ export interface SmppDeviceWakeUpOptions {
 
 export interface SmppDeviceWakeUp extends DeviceWakeUp {
   readonly counters: WakeUpCounters;
+  /**
+   * Sends ready-made binary SMS segments (e.g. a CP bootstrap push from createDmBootstrap) through
+   * the same bind, rate limit and retries; resolves with the SMSC message ids, rejects with the SMPP error.
+   */
+  sendSms(destination: string, segments: readonly SmsSegment[]): Promise<string[]>;
   /** Binds now instead of at the first wake-up; rejects with SmppBindRefusedError on bad credentials. */
   connect(): Promise<void>;
   /** Unbinds from the SMSC. */
@@ -109,6 +114,7 @@ export function createSmppDeviceWakeUp(options: SmppDeviceWakeUpOptions): SmppDe
     get counters() {
       return metrics.snapshot();
     },
+    sendSms: (destination, segments) => sender.send(destination, segments),
     connect: async () => {
       await transmitter.bound();
     },
