@@ -30,6 +30,16 @@ export const FumoAlertTypes = {
 
 export type FumoOperation = keyof typeof FumoAlertTypes;
 
+/**
+ * Generic Alert types a handset sends to ASK for an update (device- or user-initiated
+ * FUMO), not to report one: seen in the Android/Sprint, Samsung and Verizon client code,
+ * missing from management-objects.md. Pass them in `startSession({ genericAlerts })`.
+ */
+export const FumoRequestAlertTypes = {
+  device: 'org.openmobilealliance.dm.firmwareupdate.devicerequest',
+  user: 'org.openmobilealliance.dm.firmwareupdate.userrequest',
+} as const;
+
 /** SCOMO 1.0 (management-objects.md 5): alert type, result codes and Deployed State values. */
 export const ScomoAlertType = 'urn:oma:at:scomo:1.0:OperationComplete';
 export const ScomoResults = { successful: 1200, userCancelled: 1401, removeFailed: 1408 } as const;
