@@ -7,7 +7,7 @@
  *
  * Stream: BENCH_SUBSCRIBERS subscribers (default 2,000) whose combinations are already
  * known (seeded into the detector's store before the clock starts), seen round-robin one
- * second apart (observed time), as plain JSON without headers, keyed by MSISDN, like an
+ * BENCH_SIGHTING_INTERVAL_MS apart in observed time (default 1 s), as plain JSON without headers, keyed by MSISDN, like an
  * HLR feed; a fraction BENCH_SWAP_RATE (default 0.001) of the observations is a handset
  * swap. Raw: a kafkajs consumer counting messages (no decoding). Detector: one instance
  * (createHlrDetector with the Kafka, Mongo and Redis adapters, product defaults unless
@@ -31,6 +31,8 @@ const N = Number(process.argv[2] ?? 1_000_000);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
 const SWAP_RATE = Number(process.env.BENCH_SWAP_RATE ?? 0.001);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 8);
+/** Observed time between two sightings of one subscriber. */
+const SIGHTING_MS = Number(process.env.BENCH_SIGHTING_INTERVAL_MS ?? 1000);
 const TOPIC = 'hlr.imei-observations.v1';
 const BASE = Date.UTC(2026, 10, 28, 0, 0, 0);
 for (const name of ['DMS_KAFKA_BROKERS', 'DMS_MONGO_URL', 'DMS_REDIS_URL']) {
@@ -57,7 +59,9 @@ function* observations(): Generator<Message> {
       swaps++;
     }
     const msisdn = msisdnOf(j);
-    const observedAt = new Date(BASE + k * 1000 + Math.floor((j * 1000) / SUBSCRIBERS)).toISOString();
+    const observedAt = new Date(
+      BASE + k * SIGHTING_MS + Math.floor((j * SIGHTING_MS) / SUBSCRIBERS),
+    ).toISOString();
     const value = JSON.stringify({
       msisdn,
       imsi: `26203${String(j).padStart(10, '0')}`,
