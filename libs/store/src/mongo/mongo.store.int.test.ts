@@ -19,6 +19,7 @@ describe('mongo store connection', () => {
     const error = await store.collection('things').get('x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect((error as StoreUnavailableError).retriable).toBe(true);
+    expect((error as StoreUnavailableError).details).toMatchObject({ outcome: 'not-applied' });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await store.ping()).toBe(false);
     await store.close();
