@@ -19,3 +19,6 @@ export * from './client/handset.options';
 export { AuthSchemeTypes } from './client/client-credentials';
 export { SimulatedHandset, type NotificationOutcome } from './client/simulated-handset';
 export type { NotificationRejection } from './notification/package0.check';
+
+export { imeiCheckDigit, imeiFor } from './fleet/imei';
+export { createHandsetFleet, runFleetSessions, type FleetOptions } from './fleet/handset-fleet';
