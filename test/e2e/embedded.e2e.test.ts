@@ -10,6 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SimulatedHandset } from '../../libs/device-sim/src/index';
 import { describeConfig } from '../../libs/service-kit/src/index';
 import { embeddedConfig, EMBEDDED_SHUTDOWN_TIMEOUT_MS } from '../../services/embedded/src/config';
 import {
@@ -165,6 +166,55 @@ describe('embedded mode: every service in one process', () => {
     expect(subscriber.history).toHaveLength(1);
   });
 
+  it('lets a simulated handset complete a DM session on /dm and its inventory reach the terminal record', async () => {
+    const run = await start();
+    const token = readFileSync(join(dataDir, 'secrets', 'admin-token'), 'utf8').trim();
+    const deviceId = `IMEI:${SECOND_IMEI}`;
+    const account = {
+      deviceId,
+      username: 'e2e-user',
+      password: 'client-secret',
+      authType: 'md5',
+      serverId: 'dms-e2e',
+      serverPassword: 'server-secret',
+    };
+    expect((await api(run, token, 'POST', '/api/v1/dm-accounts', account)).status).toBe(201);
+    const handset = new SimulatedHandset({
+      deviceId,
+      family: 'oma-standard',
+      encoding: 'wbxml',
+      serverUrl: `${run.url}/dm`,
+      auth: {
+        scheme: 'md5',
+        username: account.username,
+        password: account.password,
+        serverId: account.serverId,
+        serverPassword: account.serverPassword,
+        verifyServer: true,
+      },
+    });
+
+    const report = await handset.startSession();
+
+    expect(report.outcome).toBe('completed');
+    const sessions = await api(run, token, 'GET', `/api/v1/devices/${encodeURIComponent(deviceId)}/sessions`);
+    expect(sessions.body).toMatchObject({
+      sessions: [{ deviceId, outcome: 'completed', encoding: 'wbxml' }],
+    });
+    // device.inventory-reported.v1 from dm-gateway, consumed by subscriber-terminal over the shared bus.
+    const deadline = Date.now() + 20_000;
+    let terminal = await api(run, token, 'GET', `/api/v1/terminals/${SECOND_IMEI}`);
+    while (terminal.status !== 200 && Date.now() < deadline) {
+      await sleep(100);
+      terminal = await api(run, token, 'GET', `/api/v1/terminals/${SECOND_IMEI}`);
+    }
+    expect(terminal).toMatchObject({
+      status: 200,
+      body: { givenImei: SECOND_IMEI, dm: { dmVersion: '1.2' } },
+    });
+    expect((await stopWith(run, 'SIGTERM')).code).toBe(0);
+  });
+
   it('lists every variable of the embedded process on --help', async () => {
     const help = spawnEmbedded(['--help'], embeddedEnv({}));
     expect((await help.exited).code).toBe(0);
@@ -192,7 +242,7 @@ describe('embedded mode: every service in one process', () => {
     );
     expect((await launcher.exited).code).toBe(2);
     expect(launcher.stderr().trim().split('\n')).toEqual([
-      expect.stringMatching(/no-such-service.*hlr-detector, subscriber-terminal/),
+      expect.stringMatching(/no-such-service.*dm-gateway, hlr-detector, subscriber-terminal/),
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { dmGatewayConfig } from '@dms/dm-gateway';
 import { hlrDetectorConfig } from '@dms/hlr-detector';
 import { defineConfig, field, logLevelSchema, portSchema, secret, type LoadedConfig } from '@dms/service-kit';
 import { subscriberTerminalConfig } from '@dms/subscriber-terminal';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 
 const hlr = hlrDetectorConfig;
 const st = subscriberTerminalConfig;
+const dm = dmGatewayConfig;
 
 /**
  * The one config of the embedded process (STYLE.md 7). Service tuning fields are the
@@ -64,6 +66,20 @@ export const embeddedConfig = defineConfig({
   directoryTimeoutMs: st.directoryTimeoutMs,
   directoryCacheTtlMs: st.directoryCacheTtlMs,
   planServices: st.planServices,
+  dmPath: dm.dmPath,
+  dmPublicUrl: dm.publicUrl,
+  dmMasterSecret: dm.masterSecret,
+  dmServerId: dm.serverId,
+  dmDerivedAuthType: dm.derivedAuthType,
+  dmMaxMsgSize: dm.maxMsgSize,
+  dmMaxObjSize: dm.maxObjSize,
+  dmBodyLimitBytes: dm.bodyLimitBytes,
+  dmSessionTtlMs: dm.sessionTtlMs,
+  dmRequestTimeoutMs: dm.requestTimeoutMs,
+  dmKeepAliveTimeoutMs: dm.keepAliveTimeoutMs,
+  dmAuthFailuresBeforeLock: dm.authFailuresBeforeLock,
+  dmAuthLockBaseMs: dm.authLockBaseMs,
+  dmJobSweepIntervalMs: dm.jobSweepIntervalMs,
 });
 
 export type EmbeddedConfig = LoadedConfig<typeof embeddedConfig>;

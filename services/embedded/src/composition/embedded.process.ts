@@ -8,6 +8,7 @@ import { createEmbeddedApp } from '../entry-points/http/embedded.app';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { resolveSecrets } from './embedded-secrets';
 import type { EmbeddedService } from './embedded-service';
+import { composeDmGateway, DM_GATEWAY } from './dm-gateway.module';
 import { composeHlrDetector } from './hlr-detector.module';
 import { composeSubscriberTerminal } from './subscriber-terminal.module';
 
@@ -42,6 +43,8 @@ export async function startEmbedded(
   const services: EmbeddedService[] = [
     composeHlrDetector(runtime, config, adminToken, logger),
     composeSubscriberTerminal(runtime, config, { adminToken, anonymiseSalt: secrets.anonymiseSalt }, logger),
+    // Last: its /api/v1 router parses every JSON body it sees with its own 2 MB limit.
+    composeDmGateway(runtime, config, adminToken, logger),
   ];
   const started: EmbeddedService[] = [];
   shutdown.register('services', async () => {
@@ -59,7 +62,13 @@ export async function startEmbedded(
     checks: { bus: () => runtime.bus.ready() },
     logger,
   });
+  // Handsets trust the RespURI derived from Host / X-Forwarded-* (as dm-gateway's own main does).
+  app.set('trust proxy', true);
   const server = await startHttpServer(app, { port: config.port, host: config.host });
+  // dm-gateway's limits: slow or stalled handsets are cut, keep-alive sockets serve a session's messages.
+  server.server.requestTimeout = config.dmRequestTimeoutMs;
+  server.server.headersTimeout = Math.min(config.dmRequestTimeoutMs, 60_000);
+  server.server.keepAliveTimeout = config.dmKeepAliveTimeoutMs;
   shutdown.register('http', () => server.close());
   logger.info(
     { port: server.port, dataDir, services: services.map((s) => s.name) },
@@ -70,7 +79,7 @@ export async function startEmbedded(
       url: server.url,
       dataDir,
       services: services.map((s) => s.name),
-      dmEndpoint: false,
+      dmPath: services.some((s) => s.name === DM_GATEWAY) ? config.dmPath : undefined,
       adminToken: secrets.adminToken,
     }),
   );

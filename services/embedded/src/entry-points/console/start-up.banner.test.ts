@@ -1,10 +1,10 @@
 import { formatStartUpBanner, type BannerFacts } from './start-up.banner';
 
-const facts = (adminToken: BannerFacts['adminToken'], dmEndpoint = false): BannerFacts => ({
+const facts = (adminToken: BannerFacts['adminToken'], dmPath?: string): BannerFacts => ({
   url: 'http://127.0.0.1:8080',
   dataDir: '/srv/dms/data',
   services: ['hlr-detector', 'subscriber-terminal'],
-  dmEndpoint,
+  dmPath,
   adminToken,
 });
 
@@ -42,7 +42,7 @@ describe('start-up banner', () => {
     ])
       expect(without).toContain(part);
     expect(without).not.toContain('/dm ');
-    expect(formatStartUpBanner(facts({ kind: 'env', value: 'x' }, true))).toContain(
+    expect(formatStartUpBanner(facts({ kind: 'env', value: 'x' }, '/dm'))).toContain(
       'http://127.0.0.1:8080/dm ',
     );
   });

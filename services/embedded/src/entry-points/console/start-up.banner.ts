@@ -9,8 +9,8 @@ export interface BannerFacts {
   readonly url: string;
   readonly dataDir: string;
   readonly services: readonly string[];
-  /** True when dm-gateway runs: handsets use <url>/dm. */
-  readonly dmEndpoint: boolean;
+  /** The DM endpoint's path when dm-gateway runs (handsets use <url><dmPath>). */
+  readonly dmPath: string | undefined;
   readonly adminToken: AdminTokenOrigin;
 }
 
@@ -28,7 +28,14 @@ export function formatStartUpBanner(facts: BannerFacts): string {
     `    HLR feed      POST ${url}/api/v1/hlr/observations`,
     `    Subscribers   GET  ${url}/api/v1/subscribers/{msisdn}`,
     `    OpenAPI       ${url}/api/v1/subscriber-terminal/openapi.json`,
-    ...(facts.dmEndpoint ? [`  Handsets        ${url}/dm   (OMA DM 1.2 server URL)`] : []),
+    ...(facts.dmPath === undefined
+      ? []
+      : [`  Handsets        ${url}${facts.dmPath}   (OMA DM 1.2 server URL)`]),
+    ...(facts.dmPath === undefined
+      ? []
+      : [
+          `    DM accounts   POST ${url}/api/v1/dm-accounts,  jobs: POST ${url}/api/v1/devices/{deviceId}/jobs`,
+        ]),
     `  Health          ${url}/healthz   ${url}/readyz`,
     `  Metrics         ${url}/metrics`,
     `  Data            ${facts.dataDir}   (kept across restarts)`,

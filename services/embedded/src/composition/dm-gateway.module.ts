@@ -1,0 +1,57 @@
+import { createDmGateway, defaultSettings } from '@dms/dm-gateway';
+import { createMetricsRegistry, type Logger } from '@dms/service-kit';
+import type { EmbeddedConfig } from '../config';
+import type { EmbeddedRuntime } from './embedded-runtime';
+import type { EmbeddedService } from './embedded-service';
+
+export const DM_GATEWAY = 'dm-gateway';
+const SOURCE = '/services/dm-gateway';
+
+/**
+ * dm-gateway on the shared bus, its own SQLite file, and session state in memory (one
+ * process, so no other instance needs to see it; sessions open at a stop are lost, as the
+ * handset retries). createDmGateway keeps no metrics registry of its own yet: an empty one
+ * stands in so /metrics stays uniform.
+ */
+export function composeDmGateway(
+  runtime: EmbeddedRuntime,
+  config: EmbeddedConfig,
+  adminToken: string,
+  logger: Logger,
+): EmbeddedService {
+  const store = runtime.storeFor(DM_GATEWAY);
+  const sessionState = runtime.cacheFor();
+  const gateway = createDmGateway({
+    bus: runtime.busFor(SOURCE),
+    store,
+    sessionState,
+    logger: logger.child({ module: DM_GATEWAY }),
+    config: defaultSettings({
+      adminToken,
+      dmPath: config.dmPath,
+      publicUrl: config.dmPublicUrl,
+      masterSecret: config.dmMasterSecret,
+      serverId: config.dmServerId,
+      derivedAuthType: config.dmDerivedAuthType,
+      maxMsgSize: config.dmMaxMsgSize,
+      maxObjSize: config.dmMaxObjSize,
+      bodyLimitBytes: config.dmBodyLimitBytes,
+      sessionTtlMs: config.dmSessionTtlMs,
+      authFailuresBeforeLock: config.dmAuthFailuresBeforeLock,
+      authLockBaseMs: config.dmAuthLockBaseMs,
+      jobSweepIntervalMs: config.dmJobSweepIntervalMs,
+      consumerGroup: 'dm-gateway',
+    }),
+  });
+  return {
+    name: DM_GATEWAY,
+    router: gateway.router,
+    registry: createMetricsRegistry({ service: DM_GATEWAY, defaultMetrics: false }),
+    checks: {
+      [`${DM_GATEWAY}.store`]: () => store.ping(),
+      [`${DM_GATEWAY}.session-state`]: () => sessionState.ping(),
+    },
+    start: () => gateway.start(),
+    stop: () => gateway.stop(),
+  };
+}
