@@ -7,7 +7,8 @@ import type { EventBus, ProcessedEventLog, Subscription } from '../event-bus.por
 import { subscriptionPolicy } from '../delivery/subscription-policy';
 import { InProcessGroup } from './in-process-group';
 import type { InProcessJournal } from './in-process-journal';
-import { PartitionedLog, type StoredRecord } from './partitioned-log';
+import { InProcessTopics } from './in-process-topics';
+import type { StoredRecord } from './partitioned-log';
 
 export interface InProcessEventBusOptions {
   /** Producer URI for `ce_source`, e.g. `/services/hlr-detector`. */
@@ -43,67 +44,30 @@ export function createInProcessEventBus(options: InProcessEventBusOptions): InPr
   const logger = options.logger ?? silentLogger;
   const dlqTopicFor = options.dlqTopicFor ?? defaultDlqTopic;
   const journal = options.journal;
-  const logs = new Map<string, PartitionedLog>();
   const groups = new Map<string, InProcessGroup>();
-  const restoredCommits = new Map<string, number[]>();
   const subscriptions = new Set<Subscription>();
   let closed = false;
   let nextMemberId = 1;
-  const loaded = journal ? restore(journal) : Promise.resolve();
-
-  function logOf(topic: string): PartitionedLog {
-    let log = logs.get(topic);
-    if (!log) logs.set(topic, (log = new PartitionedLog(partitions)));
-    return log;
-  }
-
-  const retainRecords = options.retainRecords ?? 10_000;
-  let journalTail: Promise<void> = Promise.resolve();
-
-  function append(topic: string, record: StoredRecord): Promise<void> {
-    const log = logOf(topic);
-    const partition = log.partitionFor(record.key);
-    if (!journal) {
-      log.append(partition, record);
-      trim(topic, log, partition);
-      return Promise.resolve();
-    }
-    // Journal first, one record at a time: publish() resolves once the record would survive
-    // a restart, and offsets are handed out in journal order.
-    const appended = journalTail.then(async () => {
-      await journal.append({ topic, partition, offset: log.endOffset(partition), record });
-      log.append(partition, record);
-      trim(topic, log, partition);
-    });
-    journalTail = appended.catch(() => undefined);
-    return appended;
-  }
-
-  function trim(topic: string, log: PartitionedLog, partition: number): void {
-    const end = log.endOffset(partition);
-    if (end - log.startOffset(partition) <= 2 * retainRecords) return;
-    let below = end - retainRecords;
-    for (const group of groups.values()) if (group.topic === topic) below = Math.min(below, group.committed(partition));
-    log.trimBelow(partition, below);
-    void journal?.trim?.(topic, partition, below).catch((error: unknown) => logger.warn({ topic, partition, err: String(error) }, 'journal trim failed'));
-  }
-
-  async function restore(source: InProcessJournal): Promise<void> {
-    const snapshot = await source.load();
-    for (const entry of snapshot.records) logOf(entry.topic).append(entry.partition, entry.record, entry.offset);
-    for (const commit of snapshot.commits) {
-      const key = `${commit.topic}\u0000${commit.group}`;
-      const offsets = restoredCommits.get(key) ?? [];
-      offsets[commit.partition] = commit.offset;
-      restoredCommits.set(key, offsets);
-    }
-  }
+  const topics = new InProcessTopics({
+    partitions,
+    retainRecords: options.retainRecords ?? 10_000,
+    journal,
+    logger,
+    lowestCommitted: (topic, partition) => {
+      let lowest: number | undefined;
+      for (const group of groups.values()) if (group.topic === topic) lowest = Math.min(lowest ?? Infinity, group.committed(partition));
+      return lowest;
+    },
+  });
+  let restoredCommits = new Map<string, number[]>();
+  const loaded = topics.restore().then((commits) => void (restoredCommits = commits));
+  const append = (topic: string, record: StoredRecord) => topics.append(topic, record);
 
   function groupOf(topic: TopicName, name: string, fromBeginning: boolean): InProcessGroup {
     const key = `${topic}\u0000${name}`;
     let group = groups.get(key);
     if (group) return group;
-    const log = logOf(topic);
+    const log = topics.log(topic);
     const restored = restoredCommits.get(key) ?? [];
     const offsets = Array.from({ length: partitions }, (_, p) => restored[p] ?? (fromBeginning ? log.startOffset(p) : log.endOffset(p)));
     group = new InProcessGroup(topic, name, log, offsets, {
@@ -161,16 +125,7 @@ export function createInProcessEventBus(options: InProcessEventBusOptions): InPr
     },
 
     deadLetters(group) {
-      const log = logs.get(dlqTopicFor(group));
-      if (!log) return [];
-      const letters: DeadLetterRecord[] = [];
-      for (let p = 0; p < log.partitionCount; p++) {
-        for (let o = log.startOffset(p); o < log.endOffset(p); o++) {
-          const record = log.read(p, o);
-          if (record) letters.push({ key: record.key === null ? null : Buffer.from(record.key), value: record.value, headers: { ...record.headers } });
-        }
-      }
-      return letters;
+      return topics.records(dlqTopicFor(group));
     },
 
     async ready() {
