@@ -2,6 +2,9 @@ import { defineDocumentStoreContract } from '../document-store.contract';
 import { StoreClosedError } from '../errors/store-closed.error';
 import { createEmbeddedStore } from './embedded.store';
 
+// Generous: the suite shares two cores with integration servers and other test runs.
+jest.setTimeout(30_000);
+
 defineDocumentStoreContract('embedded (SQLite :memory:)', () => createEmbeddedStore({ file: ':memory:' }));
 
 describe('embedded store lifecycle', () => {
