@@ -12,7 +12,7 @@ export interface EmbeddedStoreOptions {
    * 'normal' (default): in WAL mode a resolved write survives a crash or kill of the
    * process (tested with SIGKILL); a power loss may drop the last commits but never
    * corrupts the file. 'full' also survives power loss by fsyncing every commit, at
-   * ~4 ms per write on this class of machine instead of ~20 µs (bench/embedded-latency.bench.ts).
+   * 0.6-4 ms per write (p50) on this machine instead of ~20 µs (bench/embedded-latency.bench.ts).
    */
   synchronous?: 'full' | 'normal';
   /** How long a write waits for another process holding the file's write lock. */
