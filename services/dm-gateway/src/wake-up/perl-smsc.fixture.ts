@@ -10,7 +10,7 @@ import { OperationalError } from '@dms/service-kit';
 export const SMSC_LOGGER_SCRIPT = [
   resolve(__dirname, '../../../../../shared/peers/smpp/smsc_logger.pl'),
   '/work/shared/peers/smpp/smsc_logger.pl',
-].find((path) => existsSync(path)) as string;
+].find((path) => existsSync(path));
 
 /** One submit_sm as smsc_logger.pl logged it. */
 export interface LoggedSubmitSm {
@@ -49,6 +49,11 @@ export class PerlSmsc {
   }
 
   static async start(systemId: string, password: string): Promise<PerlSmsc> {
+    if (SMSC_LOGGER_SCRIPT === undefined)
+      throw new OperationalError(
+        'PEER_SMSC_MISSING',
+        'shared/peers/smpp/smsc_logger.pl not found beside the work tree',
+      );
     const smsc = new PerlSmsc(await freePort(), systemId, password);
     await smsc.restart();
     return smsc;
