@@ -34,24 +34,21 @@ export interface EmbeddedRuntimeOptions {
  * SQLite file and in-memory key-value store, as each service owns its store.
  */
 export class EmbeddedRuntime {
-  readonly dataDir: string;
   private readonly hub = new InProcessRpcHub();
   private readonly stores: DocumentStore[] = [];
   private readonly caches: KeyValueStore[] = [];
   private readonly rpcs: Rpc[] = [];
 
   private constructor(
-    options: EmbeddedRuntimeOptions,
+    private readonly options: EmbeddedRuntimeOptions,
     readonly bus: InProcessEventBus,
     private readonly journalStore: DocumentStore,
-  ) {
-    this.dataDir = options.dataDir;
-    this.synchronous = options.synchronous;
-    this.logger = options.logger;
-  }
+  ) {}
 
-  private readonly synchronous: 'normal' | 'full';
-  private readonly logger: Logger;
+  /** Absolute. */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
 
   static async open(options: EmbeddedRuntimeOptions): Promise<EmbeddedRuntime> {
     const dataDir = resolve(options.dataDir);
@@ -83,7 +80,7 @@ export class EmbeddedRuntime {
   rpcFor(service: string): Rpc {
     const rpc = createInProcessRpc({
       hub: this.hub,
-      logger: this.logger.child({ module: `${service}.rpc` }),
+      logger: this.options.logger.child({ module: `${service}.rpc` }),
     });
     this.rpcs.push(rpc);
     return rpc;
@@ -93,7 +90,7 @@ export class EmbeddedRuntime {
   storeFor(service: string): DocumentStore {
     const store = createEmbeddedStore({
       file: join(this.dataDir, `${service}.sqlite`),
-      synchronous: this.synchronous,
+      synchronous: this.options.synchronous,
     });
     this.stores.push(store);
     return store;

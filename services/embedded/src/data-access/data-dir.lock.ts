@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '@dms/service-kit';
+import { OperationalError, UserError } from '@dms/service-kit';
 
 export const LOCK_FILE = 'embedded.lock';
 
@@ -12,6 +12,13 @@ export class DataDirInUseError extends UserError {
       `data directory ${dataDir} is in use by process ${pid}; stop it or set DMS_DATA_DIR to another directory`,
       { details: { dataDir, pid } },
     );
+  }
+}
+
+/** The lock file cannot be created (directory not writable, disk full). */
+export class DataDirLockError extends OperationalError {
+  constructor(file: string, cause: unknown) {
+    super('EMBEDDED_DATA_DIR_LOCK', `cannot create ${file}`, { retriable: false, cause, details: { file } });
   }
 }
 
