@@ -64,7 +64,7 @@ export class PerlSmsc {
     const before = this.log().length;
     const child = spawn(
       'perl',
-      [SMSC_LOGGER_SCRIPT, String(this.port), this.logFile, this.systemId, this.password],
+      [SMSC_LOGGER_SCRIPT ?? '', String(this.port), this.logFile, this.systemId, this.password],
       { stdio: 'ignore' },
     );
     this.child = child;
