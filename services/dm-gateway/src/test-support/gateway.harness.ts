@@ -20,7 +20,7 @@ export class EventLog {
     const log = new EventLog();
     const topics = ['dm.command-completed.v1', 'device.session-completed.v1', 'device.inventory-reported.v1', 'device.alert-raised.v1'] as const;
     for (const topic of topics) {
-      await bus.subscribe({ topic, group, fromBeginning: true, handler: async (event) => void log.events.push(event as Envelope<TopicName>) });
+      await bus.subscribe({ topic, group: `${group}-${topic}`, fromBeginning: true, handler: async (event) => void log.events.push(event as Envelope<TopicName>) });
     }
     return log;
   }
