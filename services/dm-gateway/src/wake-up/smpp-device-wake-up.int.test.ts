@@ -220,6 +220,22 @@ describe('SMPP device wake-up against the Perl Net::SMPP SMSC', () => {
     expect(smsc.log().match(/connection from/g)!.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('rebinds in the background once the SMSC is back, before any further wake-up', async () => {
+    const { logger } = capturingLogger();
+    const wakeUp = wakeUpFor(smsc, logger);
+    await wakeUp.connect();
+    await smsc.kill();
+    await sleep(300); // a few refused reconnects, with backoff
+    await smsc.restart();
+    const rebound = (): boolean => (smsc.log().match(/-> bind resp status=0/g) ?? []).length >= 2;
+    for (let waited = 0; waited < 5_000 && !rebound(); waited += 50) await sleep(50);
+    expect(rebound()).toBe(true);
+    expect(smsc.submits()).toHaveLength(0);
+    expect(await wakeUp.wake(request())).toEqual({ sent: true });
+    await wakeUp.close();
+    expect(wakeUp.counters.retried).toBe(0);
+  });
+
   it('gives up after maxAttempts when the SMSC stays away, without throwing', async () => {
     const { logger } = capturingLogger();
     const wakeUp = wakeUpFor(smsc, logger, { maxAttempts: 2, retryBackoff: { baseMs: 50, maxMs: 50 } });
