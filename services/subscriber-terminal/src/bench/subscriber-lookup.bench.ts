@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { createLogger } from '@dms/service-kit';
+import { createLogger, isDmsError } from '@dms/service-kit';
 import type { DocumentStore } from '@dms/store';
 import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
 import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
@@ -31,6 +31,18 @@ const count = Number(arg('count', '1000000'));
 const lookups = Number(arg('lookups', '100000'));
 const mongoUrl = arg('mongo', '');
 const msisdnOf = (i: number): string => String(491500000000 + i);
+
+/** A shared test server may be restarted by another suite: retry what failed retriably (inserts are idempotent here). */
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 10 || !isDmsError(error) || !error.retriable) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
 
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -77,20 +89,24 @@ async function main(): Promise<void> {
       currentAssociationId: `e${i}`,
       currentSince: now,
     };
-    await subscribers.insert(record);
+    await retrying(() => subscribers.insert(record));
     if (i < 100_000) {
-      await terminals.insert({ _id: imei, imei, givenImei: imei, tac: imei.slice(0, 8), lastSeenAt: now });
-      await associations.open({
-        _id: `e${i}`,
-        msisdn: msisdnOf(i),
-        imsi: record.imsi,
-        imei,
-        from: now,
-        to: null,
-        sourceEventId: `e${i}`,
-      });
+      await retrying(() =>
+        terminals.insert({ _id: imei, imei, givenImei: imei, tac: imei.slice(0, 8), lastSeenAt: now }),
+      );
+      await retrying(() =>
+        associations.open({
+          _id: `e${i}`,
+          msisdn: msisdnOf(i),
+          imsi: record.imsi,
+          imei,
+          from: now,
+          to: null,
+          sourceEventId: `e${i}`,
+        }),
+      );
     }
-    if ((i + 1) % 100_000 === 0)
+    if ((i + 1) % 10_000 === 0)
       console.log(`loaded ${i + 1} (${Math.round((i + 1) / ((performance.now() - loadStart) / 1000))}/s)`);
   }
   console.log(
