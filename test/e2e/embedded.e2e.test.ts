@@ -4,7 +4,7 @@
  * `node --import tsx services/embedded/src/main.ts`. HLR observations posted to the REST
  * API become subscribers with their terminal; SIGTERM stops it with exit 0 within the
  * bound; a restart on the same directory keeps the data and the generated admin token;
- * an observation accepted just before a SIGKILL is applied after the restart (bus journal).
+ * an batch of observations accepted just before a SIGKILL is applied after the restart (bus journal).
  * Needs none of the real servers (the e2e project's global setup starts them anyway).
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -25,8 +25,17 @@ jest.setTimeout(180_000);
 
 const MSISDN = '491700000001';
 const IMEI = '490154203237518';
-const SECOND_MSISDN = '491700000002';
 const SECOND_IMEI = '356938035643809';
+
+const BATCH = 500;
+
+/** Sum of every sample of one counter in Prometheus text. */
+function sumOf(metrics: string, name: string): number {
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
 
 const observation = (msisdn: string, imei: string, observedAt: string) => ({
   msisdn,
@@ -146,24 +155,24 @@ describe('embedded mode: every service in one process', () => {
     expect((await stopWith(second, 'SIGTERM')).code).toBe(0);
   });
 
-  it('applies after a restart an observation accepted just before the process was SIGKILLed', async () => {
+  it('applies after a restart the observations accepted just before the process was SIGKILLed', async () => {
     const first = await start();
     const token = readFileSync(join(dataDir, 'secrets', 'admin-token'), 'utf8').trim();
-    const accepted = await api(
-      first,
-      token,
-      'POST',
-      '/api/v1/hlr/observations',
-      observation(SECOND_MSISDN, SECOND_IMEI, '2026-11-28T11:00:00Z'),
-    );
-    expect(accepted.status).toBe(202);
-    // 202 means journalled; whether the detector got to it before the kill is left to chance.
+    // Enough that the detector is still working through them when the kill lands.
+    const msisdns = Array.from({ length: BATCH }, (_, i) => `4917100${String(i).padStart(5, '0')}`);
+    const batch = msisdns.map((msisdn) => observation(msisdn, SECOND_IMEI, '2026-11-28T11:00:00Z'));
+    const accepted = await api(first, token, 'POST', '/api/v1/hlr/observations', batch);
+    expect(accepted).toMatchObject({ status: 202, body: { accepted: BATCH } });
     await stopWith(first, 'SIGKILL');
 
     const second = await start();
-    const subscriber = await subscriberEventually(second, token, SECOND_MSISDN);
-    expect(subscriber).toMatchObject({ msisdn: SECOND_MSISDN, terminal: { givenImei: SECOND_IMEI } });
-    expect(subscriber.history).toHaveLength(1);
+    const last = await subscriberEventually(second, token, msisdns[BATCH - 1] as string, 60_000);
+    expect(last).toMatchObject({ terminal: { givenImei: SECOND_IMEI } });
+    for (const msisdn of [msisdns[0], msisdns[Math.floor(BATCH / 2)]] as string[])
+      expect((await api(second, token, 'GET', `/api/v1/subscribers/${msisdn}`)).status).toBe(200);
+    // Counters start at zero in the new process: what it applied came from the bus journal.
+    const metrics = await (await fetch(`${second.url}/metrics`)).text();
+    expect(sumOf(metrics, 'dms_hlr_observations_total')).toBeGreaterThan(0);
   });
 
   it('lets a simulated handset complete a DM session on /dm and its inventory reach the terminal record', async () => {
