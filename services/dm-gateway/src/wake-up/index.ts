@@ -24,3 +24,4 @@ export type { DmServerAccount, BootstrapAccount } from './dm-bootstrap.account';
 export { cpBootstrapPush, w7Application, type CpBootstrapPush } from './cp-bootstrap.document';
 export { dmAccAddCommands, type DmAccPlacement } from './dmacc-bootstrap.commands';
 export { encodeProvisioningDocument, type ProvCharacteristic } from './prov-document.encoder';
+export { dmBootstrapMessage } from './dm-bootstrap.message';
