@@ -1,3 +1,4 @@
+import { InvalidEventError } from '@dms/contracts';
 import { OperationalError, UserError } from '@dms/service-kit';
 import {
   TOPIC, observation, outOfOrderKeys, seqOf, sleep, uniqueName, waitFor,
@@ -48,6 +49,17 @@ export function defineEventBusContract(name: string, factory: EventBusHarnessFac
       await waitFor(() => received.length >= 200, timeouts.deliveryMs, '200 events');
       expect(outOfOrderKeys(received)).toEqual([]);
       expect(new Set(received.map(seqOf)).size).toBe(200);
+    });
+
+    it('refuses an invalid event on publish with a UserError and sends nothing', async () => {
+      const { received } = await collect(h.bus, uniqueName('refuse'));
+      const invalid = { ...observation(1), imei: '490154203237519' };
+      await expect(h.bus.publish(TOPIC, invalid)).rejects.toMatchObject({ code: 'EVENT_INVALID', kind: 'user' });
+      await expect(h.bus.publish(TOPIC, invalid)).rejects.toBeInstanceOf(InvalidEventError);
+      await h.bus.publish(TOPIC, observation(2));
+      await waitFor(() => received.length >= 1, timeouts.deliveryMs, 'the valid event');
+      await sleep(100);
+      expect(received.map(seqOf)).toEqual([2]);
     });
 
     it('retries a failing handler in place, so later events of its key wait and order holds', async () => {
