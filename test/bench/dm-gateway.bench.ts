@@ -5,23 +5,23 @@
  *
  * Per encoding, BENCH_SESSIONS simulated handsets (basic auth, @dms/device-sim) run a full
  * session: Package 1 -> Package 2 with a job of Get x5 -> Package 3 with statuses and
- * Results -> the closing Package 4. Bus in-process, store embedded (SQLite in memory), session
- * state and nonces in Redis. Printed: sessions/s, messages/s, p50/p99 latency of one
+ * Results -> the closing Package 4. The gateway runs in its own process (dm-gateway.bench-server.ts): bus
+ * in-process, store embedded (SQLite in memory), session state and nonces in Redis. Printed: sessions/s, messages/s, p50/p99 latency of one
  * HTTP exchange as the handset sees it. The same exchanges (same request bodies, same
  * response sizes, same concurrency) are then replayed against a bare node:http server
  * that reads the body and answers with that many bytes: the ratio gateway/echo in
  * messages/s. Finally BENCH_LIVE sessions are opened (Package 1 only) and left live to
  * measure Redis memory per live session (INFO used_memory delta via redis-cli) and the
  * serialized state size. Handsets run in this process for both runs, so the client cost
- * (device-sim encode/decode) weighs on both sides.
+ * (device-sim encode/decode) runs in this process while each server has its own process.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SimulatedHandset } from '../../libs/device-sim/src/index';
-import { createRedisKeyValueStore } from '../../libs/store/src/index';
-import { nextDeviceId, provisionHandset, startGateway, type GatewayHarness } from '../../services/dm-gateway/src/test-support/gateway.harness';
+import { ADMIN_TOKEN, nextDeviceId, provisionHandset, type GatewayHarness } from '../../services/dm-gateway/src/test-support/gateway.harness';
+import { encodeMessage, type Command } from '../../libs/syncml/src/index';
 import { package1, postMessage } from '../../services/dm-gateway/src/test-support/raw-client';
 
 const SESSIONS = Number(process.env['BENCH_SESSIONS'] ?? 300);
@@ -69,7 +69,7 @@ async function runGateway(h: GatewayHarness, encoding: 'xml' | 'wbxml', sessions
   const handsets: SimulatedHandset[] = [];
   for (let i = 0; i < sessions; i += 1) {
     const handset = await provisionHandset(h, { scheme: 'basic', encoding, handset: { fetch: recordingFetch(exchanges) } });
-    await h.gateway.jobs.queue({ jobId: randomBytes(8).toString('hex'), deviceId: handset.deviceId, commands: NODES.map((target) => ({ verb: 'Get' as const, target })), correlationId: 'bench', requestedBy: 'bench', requestedAt: new Date().toISOString() });
+    await h.api('POST', `/api/v1/devices/${encodeURIComponent(handset.deviceId)}/jobs`, { commands: NODES.map((target) => ({ verb: 'Get', target })) });
     handsets.push(handset);
   }
   let completed = 0;
@@ -80,19 +80,25 @@ async function runGateway(h: GatewayHarness, encoding: 'xml' | 'wbxml', sessions
   return { exchanges, seconds: (performance.now() - started) / 1000, completed };
 }
 
-async function startEcho(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const size = Number(req.headers['x-reply-size'] ?? 0);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const reply = Buffer.alloc(size, 0x20);
-      res.writeHead(200, { 'content-type': String(req.headers['content-type']), 'content-length': String(size) });
-      res.end(reply);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dm` };
+/** Starts dm-gateway.bench-server.ts in its own process and waits for its URL. */
+async function spawnServer(mode: 'gateway' | 'echo', env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const prof = process.env['BENCH_PROFILE'] === mode ? ['--cpu-prof', '--cpu-prof-dir=/tmp/dmgw-prof'] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', resolve(__dirname, 'dm-gateway.bench-server.ts'), mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((ok) => createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', ok));
+  return { child, url: (JSON.parse(line) as { url: string }).url };
+}
+
+/** Just enough of GatewayHarness for provisionHandset: the DM URL and the REST API. */
+function remoteHarness(dmUrl: string): GatewayHarness {
+  const base = dmUrl.replace(/\/dm$/, '');
+  return {
+    dmUrl,
+    async api(method: string, path: string, body?: unknown) {
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const text = await res.text();
+      return { status: res.status, body: text === '' ? undefined : JSON.parse(text), type: res.headers.get('content-type') ?? '' };
+    },
+  } as GatewayHarness;
 }
 
 async function runEcho(url: string, exchanges: Exchange[]): Promise<number> {
@@ -102,6 +108,65 @@ async function runEcho(url: string, exchanges: Exchange[]): Promise<number> {
     await res.arrayBuffer();
   });
   return exchanges.length / ((performance.now() - started) / 1000);
+}
+
+/**
+ * A scripted handset: Package 1 and Package 3 encoded before the clock starts (basic auth;
+ * Package 2 numbers its statuses 1-3 and the five Gets 4-8, so Package 3 is known in
+ * advance), sent as raw bytes; the RespURI token is read from Package 2's bytes. The
+ * client costs the same as the echo replay's, so the ratio compares the servers.
+ */
+function scriptedBodies(deviceId: string, encoding: 'xml' | 'wbxml', dmUrl: string): [Uint8Array, Uint8Array] {
+  const p1 = package1(deviceId, 'u', 'p', { serverUrl: dmUrl });
+  const statuses: Command[] = [{ kind: 'Status', cmdId: '1', msgRef: '1', cmdRef: '0', cmd: 'SyncHdr', targetRefs: [deviceId], sourceRefs: [dmUrl], data: 212, items: [] }];
+  const results: Command[] = [];
+  NODES.forEach((node, i) => {
+    statuses.push({ kind: 'Status', cmdId: String(2 + i), msgRef: '1', cmdRef: String(4 + i), cmd: 'Get', targetRefs: [node], sourceRefs: [], data: 200, items: [] });
+    results.push({ kind: 'Results', cmdId: String(7 + i), msgRef: '1', cmdRef: String(4 + i), targetRefs: [], sourceRefs: [], items: [{ source: { locURI: node }, data: `value-of-${node}` }] });
+  });
+  const { cred: _cred, ...hdr } = p1.hdr;
+  const p3 = { hdr: { ...hdr, msgId: '2' }, body: { commands: [...statuses, ...results], final: true } };
+  return [encodeMessage(p1, encoding), encodeMessage(p3, encoding)];
+}
+
+const TOKEN = /\?s=([A-Za-z0-9_-]{16})/;
+
+async function runScripted(h: GatewayHarness, encoding: 'xml' | 'wbxml', sessions: number): Promise<{ exchanges: Exchange[]; seconds: number; completed: number }> {
+  const devices: [Uint8Array, Uint8Array][] = [];
+  for (let i = 0; i < sessions; i += 1) {
+    const deviceId = nextDeviceId();
+    await h.api('POST', '/api/v1/dm-accounts', { deviceId, username: 'u', password: 'p', authType: 'basic', serverId: 'dms', serverPassword: 'sp' });
+    await h.api('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/jobs`, { commands: NODES.map((target) => ({ verb: 'Get', target })) });
+    devices.push(scriptedBodies(deviceId, encoding, h.dmUrl));
+  }
+  const contentType = `application/vnd.syncml.dm+${encoding}`;
+  const exchanges: Exchange[] = [];
+  const exchange = async (url: string, body: Uint8Array): Promise<Uint8Array> => {
+    const started = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    exchanges.push({ body, contentType, replyBytes: bytes.byteLength, ms: performance.now() - started });
+    return bytes;
+  };
+  let completed = 0;
+  const started = performance.now();
+  await pool(devices, CONCURRENCY, async ([p1, p3]) => {
+    const p2 = await exchange(h.dmUrl, p1);
+    const token = TOKEN.exec(Buffer.from(p2).toString('latin1'))?.[1];
+    if (token === undefined) return;
+    const p4 = await exchange(`${h.dmUrl}?s=${token}`, p3);
+    if (p4.byteLength > 0) completed += 1;
+  });
+  return { exchanges, seconds: (performance.now() - started) / 1000, completed };
+}
+
+function report(label: string, encoding: 'xml' | 'wbxml', run: { exchanges: Exchange[]; seconds: number; completed: number }, sessions: number, echoRate?: number): string {
+  const rate = run.exchanges.length / run.seconds;
+  const ms = run.exchanges.map((x) => x.ms);
+  const avgIn = run.exchanges.reduce((t, x) => t + x.body.byteLength, 0) / run.exchanges.length;
+  const avgOut = run.exchanges.reduce((t, x) => t + x.replyBytes, 0) / run.exchanges.length;
+  const ratio = echoRate === undefined ? '' : ` | echo ${echoRate.toFixed(0)} msg/s  ratio ${(rate / echoRate).toFixed(2)} (target ${encoding === 'xml' ? '0.25' : '0.30'})`;
+  return `${label.padEnd(9)} ${encoding.padEnd(5)} sessions ${run.completed}/${sessions}  ${(run.completed / run.seconds).toFixed(1)} sessions/s  ${rate.toFixed(0)} msg/s  p50 ${percentile(ms, 50).toFixed(1)} ms  p99 ${percentile(ms, 99).toFixed(1)} ms  avg req ${avgIn.toFixed(0)} B / reply ${avgOut.toFixed(0)} B${ratio}`;
 }
 
 function redisUsedMemory(): number {
@@ -117,23 +182,17 @@ function redisKeyBytes(key: string): number {
 
 async function main(): Promise<void> {
   const prefix = `bench-dmgw-${randomBytes(3).toString('hex')}:`;
-  const kv = createRedisKeyValueStore({ url: redisUrl as string, keyPrefix: prefix });
-  const h = await startGateway({ kv, events: false, config: { sessionTtlMs: 600_000 } });
-  const echo = await startEcho();
+  const gateway = await spawnServer('gateway', { BENCH_REDIS_PREFIX: prefix });
+  const echo = await spawnServer('echo', {});
+  const h = remoteHarness(gateway.url);
   const lines: string[] = [];
   try {
     for (const encoding of ['xml', 'wbxml'] as const) {
       await runGateway(h, encoding, Math.ceil(SESSIONS / 5)); // warm-up (JIT, connection pools)
-      const { exchanges, seconds, completed } = await runGateway(h, encoding);
-      const gatewayRate = exchanges.length / seconds;
-      const echoRate = await runEcho(echo.url, exchanges);
-      const ms = exchanges.map((x) => x.ms);
-      const avgIn = exchanges.reduce((s, x) => s + x.body.byteLength, 0) / exchanges.length;
-      const avgOut = exchanges.reduce((s, x) => s + x.replyBytes, 0) / exchanges.length;
-      lines.push(
-        `${encoding.padEnd(5)} sessions ${completed}/${SESSIONS}  ${(completed / seconds).toFixed(1)} sessions/s  ${gatewayRate.toFixed(0)} msg/s  p50 ${percentile(ms, 50).toFixed(1)} ms  p99 ${percentile(ms, 99).toFixed(1)} ms  ` +
-          `avg req ${avgIn.toFixed(0)} B / reply ${avgOut.toFixed(0)} B  | echo ${echoRate.toFixed(0)} msg/s  ratio ${(gatewayRate / echoRate).toFixed(2)} (target ${encoding === 'xml' ? '0.25' : '0.30'})`,
-      );
+      lines.push(report('device-sim', encoding, await runGateway(h, encoding), SESSIONS));
+      await runScripted(h, encoding, Math.ceil(SESSIONS / 5));
+      const scripted = await runScripted(h, encoding, SESSIONS);
+      lines.push(report('scripted', encoding, scripted, SESSIONS, await runEcho(echo.url, scripted.exchanges)));
     }
     const before = redisUsedMemory();
     let sampleToken = '';
@@ -141,7 +200,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < LIVE; i += 1) {
       const deviceId = nextDeviceId();
       await h.api('POST', '/api/v1/dm-accounts', { deviceId, username: 'u', password: 'p', authType: 'basic', serverId: 'dms', serverPassword: 'sp' });
-      await h.gateway.jobs.queue({ jobId: randomBytes(8).toString('hex'), deviceId, commands: NODES.map((target) => ({ verb: 'Get' as const, target })), correlationId: 'bench', requestedBy: 'bench', requestedAt: new Date().toISOString() });
+      await h.api('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/jobs`, { commands: NODES.map((target) => ({ verb: 'Get', target })) });
       devices.push(deviceId);
     }
     const afterAccounts = redisUsedMemory();
@@ -152,9 +211,8 @@ async function main(): Promise<void> {
     const after = redisUsedMemory();
     lines.push(`redis: ${LIVE} live sessions (after Package 2, job running) use ${((after - afterAccounts) / LIVE).toFixed(0)} B each (INFO used_memory delta; target <= 2048); one state value is ${redisKeyBytes(`${prefix}s:${sampleToken}`)} B serialized (before accounts: ${before}, after: ${after})`);
   } finally {
-    echo.server.close();
-    await h.close();
-    await kv.close();
+    echo.child.kill('SIGTERM');
+    gateway.child.kill('SIGTERM');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

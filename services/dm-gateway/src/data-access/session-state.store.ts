@@ -27,13 +27,11 @@ export class SessionStateStore {
   }
 
   async save(token: string, state: SessionState, first: boolean): Promise<void> {
-    await this.kv.set(`s:${token}`, encodeSessionState(state), this.ttlMs);
-    if (first) await this.kv.set(`sx:${state.dev}:${state.sid}`, token, this.ttlMs);
+    await Promise.all([this.kv.set(`s:${token}`, encodeSessionState(state), this.ttlMs), first ? this.kv.set(`sx:${state.dev}:${state.sid}`, token, this.ttlMs) : undefined]);
   }
 
   async end(token: string, state: SessionState): Promise<void> {
-    await this.kv.delete(`s:${token}`);
-    await this.kv.delete(`sx:${state.dev}:${state.sid}`);
+    await Promise.all([this.kv.delete(`s:${token}`), this.kv.delete(`sx:${state.dev}:${state.sid}`), this.kv.delete(`lo:${token}`)]);
   }
 
   async isLive(token: string): Promise<boolean> {

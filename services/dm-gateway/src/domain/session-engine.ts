@@ -74,8 +74,10 @@ export class SessionEngine {
     state.enc = encoding === 'wbxml' ? 'w' : 'x';
     if (hdr.meta?.maxMsgSize !== undefined) state.mms = hdr.meta.maxMsgSize;
     if (hdr.meta?.maxObjSize !== undefined) state.mos = hdr.meta.maxObjSize;
-    const account = await this.deps.accounts.find(state.dev);
-    const verdict = await this.deps.authenticator.authenticate({ hdr, hmacHeader: req.hmac, body: req.body, state: first ? undefined : state, account });
+    // Once the handset is authenticated for the session and has accepted our credential, the account is not needed again (HMAC needs it on every message).
+    const needsAccount = first || state.ok === 0 || state.so === 0 || state.au === 'hmac';
+    const account = needsAccount ? await this.deps.accounts.find(state.dev) : undefined;
+    const verdict = await this.deps.authenticator.authenticate({ hdr, hmacHeader: req.hmac, body: req.body, state: first ? undefined : state, account: needsAccount ? account : undefined });
     const respUri = `${req.endpointUrl}?s=${token}`;
     const log = this.deps.logger.child({ sessionId: token, deviceId: state.dev, dmSessionId: hdr.sessionId });
     if (!verdict.ok) {
