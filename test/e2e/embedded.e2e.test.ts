@@ -7,7 +7,7 @@
  * an batch of observations accepted just before a SIGKILL is applied after the restart (bus journal).
  * Needs none of the real servers (the e2e project's global setup starts them anyway).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimulatedHandset } from '../../libs/device-sim/src/index';
@@ -236,11 +236,25 @@ describe('embedded mode: every service in one process', () => {
     expect(wrong.stderr().trim().split('\n')).toEqual([expect.stringContaining('PORT')]);
   });
 
-  it('refuses to start a second process on a data directory in use', async () => {
-    await start();
-    const second = spawnEmbedded([], embeddedEnv({ DMS_DATA_DIR: dataDir, PORT: '0' }));
-    expect((await second.exited).code).not.toBe(0);
-    expect(second.stderr()).toContain('in use by process');
+  it('refuses, with one line naming the variable, a data directory or a port already in use', async () => {
+    const first = await start();
+    const sameDir = spawnEmbedded([], embeddedEnv({ DMS_DATA_DIR: dataDir, PORT: '0' }));
+    expect((await sameDir.exited).code).toBe(78);
+    expect(sameDir.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(/DMS_DATA_DIR: .* is in use by process \d+/),
+    ]);
+
+    const port = new URL(first.url).port;
+    const otherDir = join(dataDir, 'other');
+    const samePort = spawnEmbedded(
+      [],
+      embeddedEnv({ DMS_DATA_DIR: otherDir, PORT: port, DMS_HTTP_HOST: '127.0.0.1' }),
+    );
+    expect((await samePort.exited).code).toBe(78);
+    expect(samePort.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`PORT: port ${port} is in use`)),
+    ]);
+    expect(existsSync(join(otherDir, 'embedded.lock'))).toBe(false);
   });
 
   it('answers an unknown service name of start:service with the valid names and exit 2', async () => {

@@ -5,6 +5,7 @@ import type { EmbeddedConfig } from '../config';
 import { lockDataDir } from '../data-access/data-dir.lock';
 import { formatStartUpBanner } from '../entry-points/console/start-up.banner';
 import { createEmbeddedApp } from '../entry-points/http/embedded.app';
+import { explainListenError } from '../entry-points/http/port-in-use.error';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { resolveSecrets } from './embedded-secrets';
 import type { EmbeddedService } from './embedded-service';
@@ -64,7 +65,11 @@ export async function startEmbedded(
   });
   // Handsets trust the RespURI derived from Host / X-Forwarded-* (as dm-gateway's own main does).
   app.set('trust proxy', true);
-  const server = await startHttpServer(app, { port: config.port, host: config.host });
+  const server = await startHttpServer(app, { port: config.port, host: config.host }).catch(
+    (error: unknown) => {
+      throw explainListenError(error, config.port);
+    },
+  );
   // dm-gateway's limits: slow or stalled handsets are cut, keep-alive sockets serve a session's messages.
   server.server.requestTimeout = config.dmRequestTimeoutMs;
   server.server.headersTimeout = Math.min(config.dmRequestTimeoutMs, 60_000);

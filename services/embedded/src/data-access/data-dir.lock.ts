@@ -1,16 +1,25 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { OperationalError, UserError } from '@dms/service-kit';
+import { ConfigError, OperationalError } from '@dms/service-kit';
 
 export const LOCK_FILE = 'embedded.lock';
 
-/** Another live process runs on the same data directory: both would replay and commit one bus journal. */
-export class DataDirInUseError extends UserError {
+/**
+ * Another live process runs on the same data directory: both would replay and commit one
+ * bus journal. A configuration error (one line, exit 78): the operator picks the directory.
+ */
+export class DataDirInUseError extends ConfigError {
   constructor(dataDir: string, pid: number) {
     super(
-      'EMBEDDED_DATA_DIR_IN_USE',
-      `data directory ${dataDir} is in use by process ${pid}; stop it or set DMS_DATA_DIR to another directory`,
-      { details: { dataDir, pid } },
+      [
+        {
+          env: 'DMS_DATA_DIR',
+          problem: `${dataDir} is in use by process ${pid}; stop it or choose another directory`,
+        },
+      ],
+      {
+        details: { dataDir, pid },
+      },
     );
   }
 }
