@@ -175,6 +175,24 @@ describe('embedded mode: every service in one process', () => {
     expect(sumOf(metrics, 'dms_hlr_observations_total')).toBeGreaterThan(0);
   });
 
+  it('drains on a SIGTERM that arrives mid-batch: exit 0 within the bound, and every accepted observation is applied', async () => {
+    const first = await start();
+    const token = readFileSync(join(dataDir, 'secrets', 'admin-token'), 'utf8').trim();
+    const msisdns = Array.from({ length: BATCH }, (_, i) => `4917200${String(i).padStart(5, '0')}`);
+    const batch = msisdns.map((msisdn) => observation(msisdn, IMEI, '2026-11-28T12:00:00Z'));
+    expect((await api(first, token, 'POST', '/api/v1/hlr/observations', batch)).status).toBe(202);
+
+    const stopped = await stopWith(first, 'SIGTERM');
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(EMBEDDED_SHUTDOWN_TIMEOUT_MS + 2000);
+
+    const second = await start();
+    for (const msisdn of [msisdns[0], msisdns[BATCH - 1]] as string[])
+      expect(await subscriberEventually(second, token, msisdn, 60_000)).toMatchObject({
+        terminal: { givenImei: IMEI },
+      });
+  });
+
   it('lets a simulated handset complete a DM session on /dm and its inventory reach the terminal record', async () => {
     const run = await start();
     const token = readFileSync(join(dataDir, 'secrets', 'admin-token'), 'utf8').trim();
