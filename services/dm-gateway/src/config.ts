@@ -10,6 +10,7 @@ import {
   type LoadedConfig,
 } from '@dms/service-kit';
 import { z } from 'zod';
+import { wakeUpConfigFields } from './wake-up/wake-up.config';
 
 const bytes = (min: number) => z.coerce.number().int().min(min);
 
@@ -47,6 +48,8 @@ export const dmGatewayConfig = defineConfig({
   redisUrl: field({ env: 'DMS_REDIS_URL', schema: z.string().startsWith('redis'), optional: true, doc: 'Redis URL of session state and nonces; unset = in-memory (one instance only)' }),
   redisKeyPrefix: field({ env: 'DMS_DM_REDIS_PREFIX', schema: z.string(), default: 'dmgw:', doc: 'Prefix of every Redis key of this service' }),
   metricsEnabled: field({ env: 'DMS_DM_METRICS', schema: booleanSchema, default: true, doc: 'Serve /metrics' }),
+  // Package 0 over SMPP (src/wake-up/): DMS_SMSC_*; without DMS_SMSC_HOST no wake-up SMS is sent.
+  ...wakeUpConfigFields,
 });
 
 export type DmGatewayConfig = LoadedConfig<typeof dmGatewayConfig>;

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, runService } from '@dms/service-kit';
+import { defaultNotificationProfile } from '@dms/syncml';
 import express from 'express';
 import { dmGatewayConfig, type DmGatewayConfig } from './config';
 import { createBus, createSessionState, createStore } from './data-access/adapters.factory';
 import { createDmGateway } from './dm-gateway';
+import { createSmppDeviceWakeUp, smscOptionsFromConfig } from './wake-up';
 
 function listen(app: express.Express, config: DmGatewayConfig): Promise<Server> {
   const tls = config.tlsCertFile !== undefined && config.tlsKeyFile !== undefined;
@@ -34,7 +36,11 @@ void runService(
     shutdown.register('store', () => store.close());
     const bus = createBus(config, sessionState, logger);
     shutdown.register('bus', () => bus.close());
-    const gateway = createDmGateway({ bus, store, sessionState, logger, config });
+    const smsc = smscOptionsFromConfig(config);
+    // No subscriber lookup yet: a wake-up is sent only when the request names the MSISDN.
+    const wakeUp = smsc === undefined ? undefined : createSmppDeviceWakeUp({ smsc, profileFor: () => defaultNotificationProfile, rateLimitPerSecond: config.smscRateLimit, maxAttempts: config.smscMaxAttempts, logger });
+    if (wakeUp !== undefined) shutdown.register('wake-up', () => wakeUp.close());
+    const gateway = createDmGateway({ bus, store, sessionState, logger, config, ...(wakeUp === undefined ? {} : { wakeUp }) });
     const app = express();
     app.set('trust proxy', true);
     app.use(httpMetrics(registry));
