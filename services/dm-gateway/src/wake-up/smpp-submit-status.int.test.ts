@@ -37,6 +37,8 @@ async function scriptedSmsc(statuses: number[]) {
   };
 }
 
+jest.setTimeout(30_000);
+
 const logger = createLogger({ service: 'wake-up-test', level: 'silent' });
 const request = {
   deviceId: 'IMEI:490154203237518',
