@@ -117,3 +117,19 @@ describe('dm-gateway bad input gets a protocol-correct answer and loses nothing'
     expect(done.data.outcome).toBe('completed');
   });
 });
+
+describe('dm-gateway when its session state is unreachable', () => {
+  it('answers 503 with Retry-After (handsets retry later) and stays up', async () => {
+    const { createRedisKeyValueStore } = await import('@dms/store');
+    const kv = createRedisKeyValueStore({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 200, commandTimeoutMs: 300 });
+    const h = await startGateway({ kv, events: false, config: { masterSecret: 'master' } });
+    try {
+      const answer = await postMessage(h.dmUrl, package1(nextDeviceId(), 'u', 'p'));
+      expect(answer.status).toBe(503);
+      expect((await fetch(`${h.http.url}/api/v1/openapi.json`)).status).toBe(200);
+    } finally {
+      await h.close();
+      await kv.close();
+    }
+  });
+});

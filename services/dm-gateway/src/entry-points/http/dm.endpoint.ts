@@ -1,5 +1,5 @@
 import { HMAC_HEADER_NAME } from '@dms/syncml';
-import type { Logger } from '@dms/service-kit';
+import { isDmsError, type Logger } from '@dms/service-kit';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { SessionEngine } from '../../domain/session-engine';
 
@@ -35,7 +35,15 @@ export function createDmEndpoint(engine: SessionEngine, options: DmEndpointOptio
         res.status(answer.status).set({ 'content-type': answer.contentType, 'cache-control': 'no-store', ...answer.headers });
         res.end(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
       })
-      .catch(next);
+      .catch((error: unknown) => {
+        // Redis, the store or the bus failing is no protocol matter: 503 + Retry-After makes handsets retry later (fact sheet 1).
+        if (isDmsError(error) && error.retriable) {
+          logger.error({ err: error }, 'DM message not served: a dependency failed');
+          res.status(503).set({ 'retry-after': '30', connection: 'close' }).end();
+          return;
+        }
+        next(error);
+      });
   };
   router.post(options.path, raw, handler);
   // Body over the cap or an aborted upload: nothing readable, so plain HTTP statuses.
