@@ -31,6 +31,11 @@ export async function startEmbedded(
   const print = options.print ?? ((text: string) => void process.stdout.write(text));
   const dataDir = resolve(config.dataDir);
 
+  let serving = false;
+  // Registered first so it runs last: the newcomer's terminal ends with what became of the data.
+  shutdown.register('farewell', () => {
+    if (serving) print(`\nDMS stopped; data kept in ${dataDir}\n`);
+  });
   mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   shutdown.register('data-dir-lock', () => lock.release());
@@ -88,4 +93,5 @@ export async function startEmbedded(
       adminToken: secrets.adminToken,
     }),
   );
+  serving = true;
 }
