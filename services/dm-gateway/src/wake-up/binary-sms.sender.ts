@@ -10,6 +10,8 @@ export interface BinarySmsSenderOptions {
   /** Tries per segment, the first included. */
   readonly maxAttempts: number;
   readonly backoff: BackoffOptions;
+  /** Longest time one send() keeps retrying (the gateway awaits a wake-up while it queues a job). */
+  readonly maxSendMs?: number;
   readonly sleep?: (ms: number) => Promise<unknown>;
 }
 
@@ -32,6 +34,7 @@ export class BinarySmsSender {
     onRetry?: (error: unknown) => void,
   ): Promise<string[]> {
     const ids: string[] = [];
+    const deadline = this.options.maxSendMs === undefined ? undefined : Date.now() + this.options.maxSendMs;
     for (const segment of segments) {
       const fields = this.submitSm(destination, segment);
       const id = await withRetries(
@@ -42,6 +45,7 @@ export class BinarySmsSender {
         {
           ...this.options.backoff,
           maxAttempts: this.options.maxAttempts,
+          ...(deadline === undefined ? {} : { deadline }),
           ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
           ...(onRetry === undefined ? {} : { onRetry }),
         },

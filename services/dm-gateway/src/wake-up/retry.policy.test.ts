@@ -98,4 +98,24 @@ describe('withRetries', () => {
     ).rejects.toThrow('try 3');
     expect(retries).toEqual([1, 2]);
   });
+
+  it('starts no try whose backoff would end after the deadline', async () => {
+    let now = 0;
+    let calls = 0;
+    const attempt = async (): Promise<never> => {
+      calls += 1;
+      throw new SmppSubmitError(0x58);
+    };
+    const options = {
+      baseMs: 100,
+      maxMs: 10_000,
+      jitter: 0,
+      maxAttempts: 10,
+      deadline: 1_000,
+      now: () => now,
+      sleep: async (ms: number) => void (now += ms),
+    };
+    await expect(withRetries(attempt, options)).rejects.toBeInstanceOf(SmppSubmitError);
+    expect(calls).toBe(4); // tries at 0, 100, 300, 700; the next would start at 1500
+  });
 });

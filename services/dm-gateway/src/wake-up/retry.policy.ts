@@ -28,9 +28,12 @@ export interface RetryOptions extends BackoffOptions {
   readonly maxAttempts: number;
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
   readonly sleep?: (ms: number) => Promise<unknown>;
+  /** Epoch ms after which no further try starts: a caller waiting on the result is not held longer by backoff. */
+  readonly deadline?: number;
+  readonly now?: () => number;
 }
 
-/** Runs `attempt` until it succeeds, fails with a non-retriable error, or maxAttempts is spent. */
+/** Runs `attempt` until it succeeds, fails with a non-retriable error, or maxAttempts or the deadline is spent. */
 export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const wait = options.sleep ?? sleep;
   for (let n = 1; ; n += 1) {
@@ -39,6 +42,8 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
     } catch (error) {
       if (n >= options.maxAttempts || !isRetriable(error)) throw error;
       const delay = backoffDelay(n, options);
+      if (options.deadline !== undefined && (options.now ?? Date.now)() + delay > options.deadline)
+        throw error;
       options.onRetry?.(error, n, delay);
       await wait(delay);
     }

@@ -21,6 +21,8 @@ export interface SmppDeviceWakeUpOptions {
   readonly maxAttempts: number;
   /** Between tries of a segment. Default 500 ms doubling to 8 s. */
   readonly retryBackoff?: BackoffOptions;
+  /** No retry starts later than this after wake() was called. Default 15 s. */
+  readonly maxWakeMs?: number;
   readonly logger: WakeUpLogger;
   readonly onEvent?: (event: WakeUpEvent) => void;
 }
@@ -56,6 +58,7 @@ export function createSmppDeviceWakeUp(options: SmppDeviceWakeUpOptions): SmppDe
       smsc: options.smsc,
       maxAttempts: options.maxAttempts,
       backoff: options.retryBackoff ?? { baseMs: 500, maxMs: 8_000 },
+      maxSendMs: options.maxWakeMs ?? 15_000,
     },
   );
   const references = new ConcatReference();

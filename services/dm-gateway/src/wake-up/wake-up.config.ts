@@ -90,6 +90,12 @@ export const wakeUpConfigFields = {
     default: 4,
     doc: 'Tries per SMS segment on throttling, queue full, system error or a lost link',
   }),
+  smscMaxWakeMs: field({
+    env: 'DMS_SMSC_MAX_WAKE_MS',
+    schema: millisecondsSchema,
+    default: 15_000,
+    doc: 'Longest a wake-up keeps retrying (job queueing waits for it)',
+  }),
   smscEnquireLinkMs: field({
     env: 'DMS_SMSC_ENQUIRE_LINK_MS',
     schema: millisecondsSchema,
