@@ -1,4 +1,5 @@
 import { dmGatewayConfig } from '@dms/dm-gateway';
+import { wakeUpConfigFields } from '@dms/dm-gateway/src/wake-up';
 import { hlrDetectorConfig } from '@dms/hlr-detector';
 import { defineConfig, field, logLevelSchema, portSchema, secret, type LoadedConfig } from '@dms/service-kit';
 import { subscriberTerminalConfig } from '@dms/subscriber-terminal';
@@ -80,6 +81,8 @@ export const embeddedConfig = defineConfig({
   dmAuthFailuresBeforeLock: dm.authFailuresBeforeLock,
   dmAuthLockBaseMs: dm.authLockBaseMs,
   dmJobSweepIntervalMs: dm.jobSweepIntervalMs,
+  // Package 0 wake-up SMS over SMPP (DMS_SMSC_*), as dm-gateway's own main; without DMS_SMSC_HOST none is sent.
+  ...wakeUpConfigFields,
 });
 
 export type EmbeddedConfig = LoadedConfig<typeof embeddedConfig>;

@@ -1,5 +1,7 @@
 import { createDmGateway, defaultSettings } from '@dms/dm-gateway';
+import { createSmppDeviceWakeUp, smscOptionsFromConfig } from '@dms/dm-gateway/src/wake-up';
 import { createMetricsRegistry, type Logger } from '@dms/service-kit';
+import { defaultNotificationProfile } from '@dms/syncml';
 import type { EmbeddedConfig } from '../config';
 import type { EmbeddedRuntime } from './embedded-runtime';
 import type { EmbeddedService } from './embedded-service';
@@ -21,11 +23,24 @@ export function composeDmGateway(
 ): EmbeddedService {
   const store = runtime.storeFor(DM_GATEWAY);
   const sessionState = runtime.cacheFor();
+  const serviceLogger = logger.child({ module: DM_GATEWAY });
+  const smsc = smscOptionsFromConfig(config);
+  const wakeUp =
+    smsc === undefined
+      ? undefined
+      : createSmppDeviceWakeUp({
+          smsc,
+          profileFor: () => defaultNotificationProfile,
+          rateLimitPerSecond: config.smscRateLimit,
+          maxAttempts: config.smscMaxAttempts,
+          logger: serviceLogger,
+        });
   const gateway = createDmGateway({
+    ...(wakeUp === undefined ? {} : { wakeUp }),
     bus: runtime.busFor(SOURCE),
     store,
     sessionState,
-    logger: logger.child({ module: DM_GATEWAY }),
+    logger: serviceLogger,
     config: defaultSettings({
       adminToken,
       dmPath: config.dmPath,
@@ -52,6 +67,9 @@ export function composeDmGateway(
       [`${DM_GATEWAY}.session-state`]: () => sessionState.ping(),
     },
     start: () => gateway.start(),
-    stop: () => gateway.stop(),
+    async stop() {
+      await gateway.stop();
+      await wakeUp?.close();
+    },
   };
 }
