@@ -1,4 +1,5 @@
 export * from './event-bus.port';
+export * from './batch/batch-subscription.port';
 export * from './rpc.port';
 export * from './bus-logger';
 export * from './bus.errors';

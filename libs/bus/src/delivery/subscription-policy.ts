@@ -1,6 +1,8 @@
 import type { TopicName } from '@dms/contracts';
 import type { BusLogger } from '../bus-logger';
 import type { EventHandler, ProcessedEventLog, SubscribeOptions } from '../event-bus.port';
+import type { BatchHandler, SubscribeBatchOptions } from '../batch/batch-subscription.port';
+import type { BatchDeliveryPolicy } from './deliver-batch';
 import type { DeliveryPolicy } from './deliver-message';
 import { deliveryDefaults } from './delivery.defaults';
 
@@ -20,4 +22,14 @@ export function subscriptionPolicy<T extends TopicName>(
     idempotencyTtlMs: options.idempotencyTtlMs ?? deliveryDefaults.idempotencyTtlMs,
     logger,
   };
+}
+
+/** Batch subscription options with the shared defaults filled in. */
+export function batchSubscriptionPolicy<T extends TopicName>(
+  options: SubscribeBatchOptions<T>,
+  processedLog: ProcessedEventLog | undefined,
+  logger: BusLogger,
+): BatchDeliveryPolicy {
+  const { handler: _single, ...shared } = subscriptionPolicy({ ...options, handler: async () => {} }, processedLog, logger);
+  return { ...shared, handler: options.handler as unknown as BatchHandler<TopicName> };
 }

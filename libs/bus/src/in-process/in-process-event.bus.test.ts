@@ -1,9 +1,10 @@
 import { createInMemoryProcessedEventLog } from '../processed-log/in-memory-processed-event.log';
-import { defineEventBusContract } from '../bus.contract';
+import { defineBatchEventBusContract } from '../batch/batch-bus.contract';
+import { defineEventBusContract, type EventBusHarnessFactory } from '../bus.contract';
 import { waitFor } from '../bus-contract.fixtures';
 import { createInProcessEventBus } from './in-process-event.bus';
 
-defineEventBusContract('in-process', async () => {
+const harness: EventBusHarnessFactory = async () => {
   const bus = createInProcessEventBus({ source: '/test/in-process', processedLog: createInMemoryProcessedEventLog() });
   return {
     bus,
@@ -15,4 +16,7 @@ defineEventBusContract('in-process', async () => {
     },
     close: () => bus.close(),
   };
-});
+};
+
+defineEventBusContract('in-process', harness);
+defineBatchEventBusContract('in-process', harness);

@@ -3,8 +3,11 @@ import { silentLogger, type BusLogger } from '../bus-logger';
 import { BusClosedError, UnknownTopicError } from '../bus.errors';
 import { buildDeadLetter, type DeadLetterRecord } from '../delivery/dead-letter';
 import { defaultDlqTopic } from '../delivery/delivery.defaults';
-import type { EventBus, ProcessedEventLog, Subscription } from '../event-bus.port';
-import { subscriptionPolicy } from '../delivery/subscription-policy';
+import type { ProcessedEventLog, Subscription } from '../event-bus.port';
+import { batchSubscriptionPolicy, subscriptionPolicy } from '../delivery/subscription-policy';
+import { DEFAULT_MAX_BATCH_SIZE, type BatchEventBus, type SubscribeBatchOptions } from '../batch/batch-subscription.port';
+import type { SubscribeOptions } from '../event-bus.port';
+import type { GroupMember } from './in-process-group';
 import { InProcessGroup } from './in-process-group';
 import type { InProcessJournal } from './in-process-journal';
 import { InProcessTopics } from './in-process-topics';
@@ -28,7 +31,7 @@ export interface InProcessEventBusOptions {
 }
 
 /** Beyond the port: raw input for header-less external records, and a view of dead letters. */
-export interface InProcessEventBus extends EventBus {
+export interface InProcessEventBus extends BatchEventBus {
   /** Appends bytes as an external producer would (an HLR file import); validated only on consume. */
   publishRaw(topic: TopicName, message: { key: string | null; value: Buffer | string; headers?: Record<string, string> }): Promise<void>;
   deadLetters(group: string): readonly DeadLetterRecord[];
@@ -86,6 +89,27 @@ export function createInProcessEventBus(options: InProcessEventBusOptions): InPr
     return group;
   }
 
+  async function join<T extends TopicName>(subscribeOptions: SubscribeOptions<T> | SubscribeBatchOptions<T>, memberOf: (id: number) => GroupMember): Promise<Subscription> {
+    if (closed) throw new BusClosedError('subscribe');
+    await loaded;
+    const { topic, group: groupName } = subscribeOptions;
+    if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
+    const group = groupOf(topic, groupName, subscribeOptions.fromBeginning ?? true);
+    const member = memberOf(nextMemberId++);
+    await group.join(member);
+    let closing: Promise<void> | undefined;
+    const subscription: Subscription = {
+      topic,
+      group: groupName,
+      close: () => {
+        closing ??= group.leave(member).then(() => void subscriptions.delete(subscription));
+        return closing;
+      },
+    };
+    subscriptions.add(subscription);
+    return subscription;
+  }
+
   return {
     async publish(topic, data, publishOptions = {}) {
       if (closed) throw new BusClosedError('publish');
@@ -103,25 +127,15 @@ export function createInProcessEventBus(options: InProcessEventBusOptions): InPr
       await append(topic, { key: message.key, value, headers: message.headers ?? {}, timestamp: Date.now() });
     },
 
-    async subscribe(subscribeOptions) {
-      if (closed) throw new BusClosedError('subscribe');
-      await loaded;
-      const { topic, group: groupName } = subscribeOptions;
-      if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
-      const group = groupOf(topic, groupName, subscribeOptions.fromBeginning ?? true);
-      const member = { id: nextMemberId++, policy: subscriptionPolicy(subscribeOptions, options.processedLog, logger) };
-      await group.join(member);
-      let closing: Promise<void> | undefined;
-      const subscription: Subscription = {
-        topic,
-        group: groupName,
-        close: () => {
-          closing ??= group.leave(member).then(() => void subscriptions.delete(subscription));
-          return closing;
-        },
-      };
-      subscriptions.add(subscription);
-      return subscription;
+    subscribe(subscribeOptions) {
+      return join(subscribeOptions, (id) => ({ id, policy: subscriptionPolicy(subscribeOptions, options.processedLog, logger) }));
+    },
+
+    subscribeBatch(subscribeOptions) {
+      return join(subscribeOptions, (id) => {
+        const policy = batchSubscriptionPolicy(subscribeOptions, options.processedLog, logger);
+        return { id, policy: { ...policy, handler: async () => {} }, batch: { policy, maxBatchSize: subscribeOptions.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE } };
+      });
     },
 
     deadLetters(group) {

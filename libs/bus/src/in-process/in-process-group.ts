@@ -1,4 +1,5 @@
 import type { TopicName } from '@dms/contracts';
+import type { BatchDeliveryPolicy } from '../delivery/deliver-batch';
 import type { DeliveryPolicy } from '../delivery/deliver-message';
 import type { PartitionedLog } from './partitioned-log';
 import { PartitionWorker, type PartitionCursor } from './partition-worker';
@@ -6,6 +7,7 @@ import { PartitionWorker, type PartitionCursor } from './partition-worker';
 export interface GroupMember {
   readonly id: number;
   readonly policy: DeliveryPolicy;
+  readonly batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number };
 }
 
 export interface GroupStorage {
@@ -74,7 +76,7 @@ export class InProcessGroup {
     const workers: PartitionWorker[] = [];
     for (let p = 0; p < this.log.partitionCount; p++) {
       const member = this.members[p % this.members.length];
-      if (member) workers.push(new PartitionWorker(this.topic, p, this.log, cursor, member.policy));
+      if (member) workers.push(new PartitionWorker(this.topic, p, this.log, cursor, member.policy, member.batch));
     }
     return workers;
   }

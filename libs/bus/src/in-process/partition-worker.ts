@@ -1,6 +1,7 @@
 import type { TopicName } from '@dms/contracts';
 import { messageOf } from '../bus.errors';
-import { deliverMessage, type DeliveryControl, type DeliveryPolicy } from '../delivery/deliver-message';
+import { deliverBatch, type BatchDeliveryPolicy } from '../delivery/deliver-batch';
+import { deliverMessage, type DeliveryControl, type DeliveryPolicy, type DeliveryTarget } from '../delivery/deliver-message';
 import { backoffMs } from '../delivery/delivery.defaults';
 import type { PartitionedLog } from './partitioned-log';
 
@@ -27,6 +28,8 @@ export class PartitionWorker {
     private readonly log: PartitionedLog,
     private readonly cursor: PartitionCursor,
     private readonly policy: DeliveryPolicy,
+    /** Set for a batch subscription: up to maxBatchSize available records per handler call. */
+    private readonly batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number },
   ) {
     this.loop = this.run();
   }
@@ -48,6 +51,11 @@ export class PartitionWorker {
         continue;
       }
       try {
+        if (this.batch) {
+          if (!(await this.deliverAvailable(offset, this.batch, control))) return;
+          failures = 0;
+          continue;
+        }
         const outcome = await deliverMessage({ topic: this.topic, partition: this.partition, offset: String(offset), message: record }, this.policy, control);
         if (outcome.kind === 'aborted') return;
         if (outcome.kind === 'dead-letter') await this.cursor.deadLetter(this.partition, offset, outcome.attempts, outcome.reason);
@@ -60,6 +68,21 @@ export class PartitionWorker {
         await this.sleep(backoffMs(failures, this.policy.retryBaseMs, this.policy.retryMaxMs));
       }
     }
+  }
+
+  /** Delivers the records from `offset` on as one batch; false when the worker stopped during a retry wait. */
+  private async deliverAvailable(offset: number, batch: { policy: BatchDeliveryPolicy; maxBatchSize: number }, control: DeliveryControl): Promise<boolean> {
+    const targets: DeliveryTarget[] = [];
+    for (let next = offset; targets.length < batch.maxBatchSize; next++) {
+      const message = this.log.read(this.partition, next);
+      if (!message) break;
+      targets.push({ topic: this.topic, partition: this.partition, offset: String(next), message });
+    }
+    const result = await deliverBatch(targets, batch.policy, control);
+    if (result.kind === 'aborted') return false;
+    for (const letter of result.deadLetters) await this.cursor.deadLetter(this.partition, offset + letter.index, letter.attempts, letter.reason);
+    await this.cursor.commit(this.partition, offset + targets.length);
+    return true;
   }
 
   private async waitForAppend(): Promise<void> {

@@ -2,8 +2,11 @@ import { createEnvelope, encodeKafkaMessage, isTopicName } from '@dms/contracts'
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { silentLogger } from '../bus-logger';
 import { BusClosedError, UnknownTopicError } from '../bus.errors';
-import { subscriptionPolicy } from '../delivery/subscription-policy';
-import type { EventBus, Subscription } from '../event-bus.port';
+import { batchSubscriptionPolicy, subscriptionPolicy } from '../delivery/subscription-policy';
+import { DEFAULT_MAX_BATCH_SIZE, type BatchEventBus, type SubscribeBatchOptions } from '../batch/batch-subscription.port';
+import type { SubscribeOptions, Subscription } from '../event-bus.port';
+import type { BatchDeliveryPolicy } from '../delivery/deliver-batch';
+import type { TopicName } from '@dms/contracts';
 import type { KafkaEventBusOptions } from './kafka-event-bus.options';
 import { kafkaLogCreator } from './kafka-log.bridge';
 import { KafkaPublisher } from './kafka-publisher';
@@ -12,7 +15,7 @@ import { startKafkaSubscription } from './kafka-subscription';
 export type { KafkaEventBusOptions } from './kafka-event-bus.options';
 
 /** The event bus of distributed mode: kafkajs, CloudEvents headers, one consumer per subscription. */
-export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
+export function createKafkaEventBus(options: KafkaEventBusOptions): BatchEventBus {
   const logger = options.logger ?? silentLogger;
   const prefix = options.topicPrefix ?? '';
   const dlqTopicFor = options.dlqTopicFor ?? ((group: string) => `${prefix}dlq.${group}`);
@@ -48,6 +51,44 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     return connecting;
   }
 
+  async function subscribeWith<T extends TopicName>(
+    subscribeOptions: SubscribeOptions<T> | SubscribeBatchOptions<T>,
+    single: ReturnType<typeof subscriptionPolicy> | undefined,
+    batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number },
+  ): Promise<Subscription> {
+    if (closed) throw new BusClosedError('subscribe');
+    const { topic } = subscribeOptions;
+    if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
+    // Dead letters go through the producer, so it must be up before the first event arrives.
+    await connect();
+    const dlqTopic = dlqTopicFor(subscribeOptions.group);
+    await ensureTopic(dlqTopic);
+    const heartbeatIntervalMs = consumerOptions.heartbeatIntervalMs ?? 3000;
+    const subscription = await startKafkaSubscription({
+      kafka,
+      topic,
+      physicalTopic: prefix + topic,
+      dlqTopic,
+      fromBeginning: subscribeOptions.fromBeginning ?? true,
+      policy: single ?? { ...batch!.policy, handler: async () => {} },
+      ...(batch === undefined ? {} : { batch }),
+      publisher,
+      logger,
+      sessionTimeoutMs: consumerOptions.sessionTimeoutMs ?? 30_000,
+      heartbeatIntervalMs,
+      rebalanceTimeoutMs: consumerOptions.rebalanceTimeoutMs ?? 60_000,
+      maxWaitTimeMs: consumerOptions.maxWaitTimeMs ?? 500,
+      maxBytesPerPartition: consumerOptions.maxBytesPerPartition ?? 4 * 1024 * 1024,
+      maxBytes: consumerOptions.maxBytes ?? 32 * 1024 * 1024,
+      partitionsConsumedConcurrently: consumerOptions.partitionsConsumedConcurrently ?? 4,
+      joinTimeoutMs: consumerOptions.joinTimeoutMs ?? 60_000,
+      restartDelayMs: consumerOptions.restartDelayMs ?? 1000,
+      onClosed: (closedSubscription) => subscriptions.delete(closedSubscription),
+    });
+    subscriptions.add(subscription);
+    return subscription;
+  }
+
   return {
     async publish(topic, data, publishOptions = {}) {
       if (closed) throw new BusClosedError('publish');
@@ -58,37 +99,13 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       return envelope;
     },
 
-    async subscribe(subscribeOptions) {
-      if (closed) throw new BusClosedError('subscribe');
-      const { topic } = subscribeOptions;
-      if (!isTopicName(topic)) throw new UnknownTopicError(String(topic));
-      // Dead letters go through the producer, so it must be up before the first event arrives.
-      await connect();
-      const dlqTopic = dlqTopicFor(subscribeOptions.group);
-      await ensureTopic(dlqTopic);
-      const heartbeatIntervalMs = consumerOptions.heartbeatIntervalMs ?? 3000;
-      const subscription = await startKafkaSubscription({
-        kafka,
-        topic,
-        physicalTopic: prefix + topic,
-        dlqTopic,
-        fromBeginning: subscribeOptions.fromBeginning ?? true,
-        policy: subscriptionPolicy(subscribeOptions, options.processedLog, logger),
-        publisher,
-        logger,
-        sessionTimeoutMs: consumerOptions.sessionTimeoutMs ?? 30_000,
-        heartbeatIntervalMs,
-        rebalanceTimeoutMs: consumerOptions.rebalanceTimeoutMs ?? 60_000,
-        maxWaitTimeMs: consumerOptions.maxWaitTimeMs ?? 500,
-        maxBytesPerPartition: consumerOptions.maxBytesPerPartition ?? 4 * 1024 * 1024,
-        maxBytes: consumerOptions.maxBytes ?? 32 * 1024 * 1024,
-        partitionsConsumedConcurrently: consumerOptions.partitionsConsumedConcurrently ?? 4,
-        joinTimeoutMs: consumerOptions.joinTimeoutMs ?? 60_000,
-        restartDelayMs: consumerOptions.restartDelayMs ?? 1000,
-        onClosed: (closedSubscription) => subscriptions.delete(closedSubscription),
-      });
-      subscriptions.add(subscription);
-      return subscription;
+    subscribe(subscribeOptions) {
+      return subscribeWith(subscribeOptions, subscriptionPolicy(subscribeOptions, options.processedLog, logger));
+    },
+
+    subscribeBatch(subscribeOptions) {
+      const policy = batchSubscriptionPolicy(subscribeOptions, options.processedLog, logger);
+      return subscribeWith(subscribeOptions, undefined, { policy, maxBatchSize: subscribeOptions.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE });
     },
 
     async ready() {

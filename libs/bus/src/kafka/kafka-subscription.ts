@@ -3,7 +3,9 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { BusLogger } from '../bus-logger';
 import { ConsumerFailedError, messageOf } from '../bus.errors';
 import { buildDeadLetter } from '../delivery/dead-letter';
+import type { BatchDeliveryPolicy } from '../delivery/deliver-batch';
 import { deliverMessage, type DeliveryControl, type DeliveryPolicy } from '../delivery/deliver-message';
+import { kafkaBatchConsumer } from './kafka-batch.consumer';
 import type { Subscription } from '../event-bus.port';
 import { subscribeWhenTopicExists, withTimeout } from './kafka-consumer.helpers';
 import type { KafkaPublisher } from './kafka-publisher';
@@ -15,6 +17,8 @@ export interface KafkaSubscriptionSettings {
   dlqTopic: string;
   fromBeginning: boolean;
   policy: DeliveryPolicy;
+  /** Set for a batch subscription: `policy` then only names the group, `batch` delivers. */
+  batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number };
   publisher: KafkaPublisher;
   logger: BusLogger;
   sessionTimeoutMs: number;
@@ -91,6 +95,20 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
     }
   };
 
+  // A retry wait commits what is resolved and keeps the group session alive.
+  const batchControl = ({ heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): DeliveryControl => ({
+    isActive: () => isRunning() && !isStale(),
+    pause: async (ms) => {
+      await commitOffsetsIfNecessary();
+      const until = Date.now() + ms;
+      while (Date.now() < until && isRunning()) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(until - Date.now(), settings.heartbeatIntervalMs)));
+        await heartbeat();
+      }
+    },
+  });
+  const batchWise = settings.batch && kafkaBatchConsumer({ ...settings, ...settings.batch }, batchControl);
+
   async function start(): Promise<void> {
     const current = settings.kafka.consumer({
       groupId: policy.group,
@@ -116,7 +134,7 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
-      eachBatch,
+      eachBatch: batchWise ?? eachBatch,
     });
     await withTimeout(joinedOnce, settings.joinTimeoutMs, () => new ConsumerFailedError(policy.group, settings.physicalTopic, `no group join within ${settings.joinTimeoutMs} ms`));
     restartDelay = settings.restartDelayMs;
