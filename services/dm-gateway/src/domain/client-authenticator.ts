@@ -64,7 +64,8 @@ export class ClientAuthenticator {
     }
     const valid = await this.verify(scheme, input, account);
     if (!valid) return this.refuse(account, StatusCodes.invalidCredentials, 'credentials do not verify', true);
-    await this.guard.recordSuccess(account.deviceId);
+    // Clearing the failure counter is not on the handset's critical path.
+    this.guard.recordSuccess(account.deviceId).catch(() => undefined);
     if (scheme === 'basic') return { ok: true, code: StatusCodes.authenticationAccepted, scheme };
     const next = generateNonce();
     await this.guard.setClientNonce(account.deviceId, next);

@@ -1,4 +1,4 @@
-import { AlertCodes, contentTypeFor, decodeMessage, encodeMessage, hmacHeader, HMAC_HEADER_NAME, type SyncMLMessage } from '@dms/syncml';
+import { AlertCodes, StatusCodes, nonceFromBytes, contentTypeFor, decodeMessage, encodeMessage, hmacHeader, HMAC_HEADER_NAME, type SyncMLMessage } from '@dms/syncml';
 import type { Logger } from '@dms/service-kit';
 import type { AuthGuardStore } from '../data-access/auth-guard.store';
 import type { DmAccountRepository } from '../data-access/dm-account.repository';
@@ -39,6 +39,7 @@ export interface SessionEngineDeps {
   readonly maxObjSize: number;
 }
 
+const EMPTY_NONCE = nonceFromBytes(new Uint8Array());
 const startAlerts = new Set<number>([AlertCodes.clientInitiatedMgmt, AlertCodes.serverInitiatedMgmt]);
 
 /**
@@ -61,7 +62,8 @@ export class SessionEngine {
     const { hdr } = message;
     const plain = serverHeader({ client: hdr, msgId: 1, serverUri: req.endpointUrl, maxMsgSize: this.deps.maxMsgSize, maxObjSize: this.deps.maxObjSize });
     if (hdr.verProto !== 'DM/1.2') return this.reply(versionNotSupportedAnswer(plain, message), encoding);
-    const located = await this.locate(req.token, hdr.source.locURI, hdr.sessionId);
+    // Without a token, MsgID 1 is a new session (an auth retry is MsgID 2+ and goes to RespURI); skip the lookup.
+    const located = req.token === undefined && hdr.msgId === '1' ? undefined : await this.locate(req.token, hdr.source.locURI, hdr.sessionId);
     const starts = message.body.commands.some((c) => c.kind === 'Alert' && startAlerts.has(c.data));
     if (located === undefined && !starts) {
       this.deps.logger.info({ deviceId: hdr.source.locURI, sessionId: hdr.sessionId }, 'message outside any live session answered with 408 and abort');
@@ -90,9 +92,9 @@ export class SessionEngine {
     if (first) log.info({ scheme: verdict.scheme, encoding }, 'session started');
     state.ok = 1;
     state.au = verdict.scheme;
-    await this.rememberServerNonce(message, state);
+    await this.readServerAuthStatus(message, state);
     const leadingHeaderStatus = headerStatus(hdr, verdict.code, verdict.chal);
-    const credential = account !== undefined && state.so === 0 ? { account, serverNonce: await this.deps.guard.serverNonce(state.dev) } : undefined;
+    const credential = account !== undefined && state.so === 0 && account.authType !== 'hmac' ? { account, serverNonce: account.authType === 'md5' ? await this.deps.guard.serverNonce(state.dev) : EMPTY_NONCE } : undefined;
     state.sm += 1;
     const server = serverHeader({ client: hdr, msgId: state.sm, serverUri: req.endpointUrl, respUri, maxMsgSize: this.deps.maxMsgSize, maxObjSize: this.deps.maxObjSize, ...(credential === undefined ? {} : { credential }) });
     const outcome = await this.deps.runner.run({ message, server, leadingHeaderStatus, state, token, encoding, log });
@@ -110,10 +112,15 @@ export class SessionEngine {
     return { token: found, state };
   }
 
-  /** The handset's Chal in its Status for our SyncHdr gives the nonce for our next digest (security 5.1.3.3). */
-  private async rememberServerNonce(message: SyncMLMessage, state: SessionState): Promise<void> {
+  /**
+   * The handset's Status for our SyncHdr: 212/200 = our credential was accepted (stop sending
+   * Cred); a Chal gives the nonce for our next digest (security 5.1.3.3) and asks for Cred again.
+   */
+  private async readServerAuthStatus(message: SyncMLMessage, state: SessionState): Promise<void> {
     for (const c of message.body.commands) {
-      if (c.kind === 'Status' && c.cmd === 'SyncHdr' && c.chal?.meta.nextNonce !== undefined) {
+      if (c.kind !== 'Status' || c.cmd !== 'SyncHdr') continue;
+      if (c.data === StatusCodes.authenticationAccepted || c.data === StatusCodes.ok) state.so = 1;
+      if (c.chal?.meta.nextNonce !== undefined) {
         await this.deps.guard.setServerNonce(state.dev, c.chal.meta.nextNonce);
         state.so = 0;
       }
