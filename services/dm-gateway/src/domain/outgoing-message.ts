@@ -14,7 +14,6 @@ export interface PlannedMessage {
 }
 
 const utf8 = new TextEncoder();
-const dataBytes = (data: Item['data']): number => (typeof data === 'string' ? utf8.encode(data).byteLength : data instanceof Uint8Array ? data.byteLength : 0);
 
 /** Leading statuses and job commands numbered from 1 in message order. */
 function numberLeading(leading: readonly Command[]): Command[] {
@@ -114,6 +113,5 @@ function chunkMessage(hdr: SyncHdr, leading: Command[], job: Job, state: Session
     delete state.ch;
     state.q += 1;
   } else state.ch = index + 1;
-  void dataBytes;
   return done([{ ...whole, items: [chunks[Math.min(index, chunks.length - 1)] as Item] }], last, ids.sent);
 }
