@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subscriberTerminalRpc } from './subscriber-terminal.rpc';
 
 /**
  * Request/reply subjects (NATS). Names are `<service>.<query>.vN`.
@@ -32,6 +33,7 @@ export const rpcCatalog = {
     response: z.object({ text: z.string(), servedBy: z.string(), via: z.string() }),
     doc: 'Relays to system.echo.v1 and says who answered; checks calls made from inside a handler.',
   }),
+  ...subscriberTerminalRpc,
 } as const;
 
 export type RpcCatalog = typeof rpcCatalog;
