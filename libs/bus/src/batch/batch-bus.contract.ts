@@ -77,6 +77,30 @@ export function defineBatchEventBusContract(name: string, factory: EventBusHarne
       expect(letters.map((l) => l.headers.dlq_attempts)).toEqual(['0', '1', '1']);
     });
 
+    it('delivers again from a batch whose settled effects failed, so every event ends up with its effect', async () => {
+      const seen: number[] = [];
+      const effective = new Set<number>();
+      let failed = false;
+      await batchBus(h.bus).subscribeBatch({
+        topic: TOPIC, group: uniqueName('batch-settled'), retryBaseMs: 10, maxBatchSize: 5,
+        handler: async (events) => {
+          const seqs = events.map((e) => seqOf(e.event));
+          seen.push(...seqs);
+          const fail = !failed && seqs.includes(7);
+          failed ||= fail;
+          return {
+            settled: sleep(20).then(() => {
+              if (fail) throw new OperationalError('TEST_STORE_DOWN', 'effects not written');
+              for (const seq of seqs) effective.add(seq);
+            }),
+          };
+        },
+      });
+      for (let i = 0; i < 20; i++) await h.bus.publish(TOPIC, observation(i, 1));
+      await waitFor(() => effective.size >= 20, timeouts.deliveryMs, 'the effects of 20 events');
+      expect(seen.filter((seq) => seq === 7)).toHaveLength(2);
+    });
+
     it('gives a re-published event no second effect', async () => {
       const { received } = await collect(h.bus, uniqueName('batch-idem'));
       const event = await h.bus.publish(TOPIC, observation(1));

@@ -37,6 +37,16 @@ export interface PoisonEvent {
 export interface BatchOutcome {
   /** Events to dead-letter instead of retrying the batch; everything else counts as handled. */
   readonly poison?: readonly PoisonEvent[];
+  /**
+   * Pipelining: the batch's effects are durable once this resolves. The bus may hand over
+   * the partition's next batches meanwhile (a few at most), and commits past this batch,
+   * and records its event ids as processed, only after it resolved. If it rejects, this
+   * batch and every later one of the partition are delivered again after a backoff (the
+   * handler sees the position step back); when that keeps failing for `maxAttempts`, the
+   * Kafka consumer restarts from the committed position (nothing is dead-lettered: the
+   * failure is the handler's dependency's, not the events').
+   */
+  readonly settled?: Promise<void>;
 }
 
 export type BatchHandler<T extends TopicName> = (
@@ -61,3 +71,5 @@ export function supportsBatch(bus: EventBus): bus is BatchEventBus {
 }
 
 export const DEFAULT_MAX_BATCH_SIZE = 1000;
+/** Batches of one partition whose `settled` may be pending at once. */
+export const MAX_UNSETTLED_BATCHES = 8;

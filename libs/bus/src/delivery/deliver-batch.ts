@@ -19,7 +19,8 @@ export interface BatchDeadLetter {
 }
 
 export type BatchDeliveryResult =
-  | { kind: 'done'; deadLetters: BatchDeadLetter[] }
+  /** `settled`: the handler pipelines; commit past the batch only once it resolved. */
+  | { kind: 'done'; deadLetters: BatchDeadLetter[]; settled?: Promise<void> }
   /** The consumer is stopping during a retry wait: leave the whole batch uncommitted. */
   | { kind: 'aborted' };
 
@@ -49,13 +50,19 @@ export async function deliverBatch(targets: readonly DeliveryTarget[], policy: B
   });
   const fresh = await filterProcessed(decoded, policy, control);
   if (fresh === undefined) return { kind: 'aborted' };
-  if (fresh.length > 0 && !(await handleOrSplit(fresh, targets, policy, control, deadLetters))) return { kind: 'aborted' };
+  const settling: Promise<void>[] = [];
+  if (fresh.length > 0 && !(await handleOrSplit(fresh, targets, policy, control, deadLetters, settling))) {
+    // Nothing of an aborted batch is committed; its pending effects are the next owner's to redo.
+    for (const pending of settling) pending.catch(() => undefined);
+    return { kind: 'aborted' };
+  }
   deadLetters.sort((a, b) => a.index - b.index);
-  return { kind: 'done', deadLetters };
+  if (settling.length === 0) return { kind: 'done', deadLetters };
+  return { kind: 'done', deadLetters, settled: Promise.all(settling).then(() => undefined) };
 }
 
-async function handleOrSplit(items: Item[], targets: readonly DeliveryTarget[], policy: BatchDeliveryPolicy, control: DeliveryControl, deadLetters: BatchDeadLetter[]): Promise<boolean> {
-  const outcome = await attempt(items, targets, policy, control, deadLetters);
+async function handleOrSplit(items: Item[], targets: readonly DeliveryTarget[], policy: BatchDeliveryPolicy, control: DeliveryControl, deadLetters: BatchDeadLetter[], settling: Promise<void>[], whole = true): Promise<boolean> {
+  const outcome = await attempt(items, targets, policy, control, deadLetters, settling, whole);
   if (outcome === 'aborted') return false;
   if (outcome === 'handled') return true;
   if (items.length === 1) {
@@ -64,15 +71,16 @@ async function handleOrSplit(items: Item[], targets: readonly DeliveryTarget[], 
     return true;
   }
   policy.logger.warn({ group: policy.group, size: items.length, err: outcome.reason }, 'event batch failed; delivering its events one by one');
-  for (const item of items) if (!(await handleOrSplit([item], targets, policy, control, deadLetters))) return false;
+  for (const item of items) if (!(await handleOrSplit([item], targets, policy, control, deadLetters, settling, false))) return false;
   return true;
 }
 
 type AttemptOutcome = 'handled' | 'aborted' | { attempts: number; reason: string };
 
-async function attempt(items: Item[], targets: readonly DeliveryTarget[], policy: BatchDeliveryPolicy, control: DeliveryControl, deadLetters: BatchDeadLetter[]): Promise<AttemptOutcome> {
-  const first = targets[items[0]!.index]!;
-  const last = targets[items[items.length - 1]!.index]!;
+async function attempt(items: Item[], targets: readonly DeliveryTarget[], policy: BatchDeliveryPolicy, control: DeliveryControl, deadLetters: BatchDeadLetter[], settling: Promise<void>[], whole: boolean): Promise<AttemptOutcome> {
+  // A whole chunk spans every record it covers (invalid and duplicate ones included); a split-off event only itself.
+  const first = whole ? targets[0]! : targets[items[0]!.index]!;
+  const last = whole ? targets[targets.length - 1]! : targets[items[items.length - 1]!.index]!;
   for (let attemptNo = 1; ; attemptNo++) {
     const events = attemptNo === 1 ? items.map((i) => i.event) : items.map((i) => ({ event: i.event.event, context: { ...i.event.context, attempt: attemptNo } }));
     try {
@@ -84,7 +92,8 @@ async function attempt(items: Item[], targets: readonly DeliveryTarget[], policy
         if (reason === undefined) handled.push(item);
         else deadLetters.push({ index: item.index, attempts: attemptNo, reason });
       }
-      await markAllProcessed(handled, policy);
+      if (result?.settled) settling.push(result.settled.then(() => markAllProcessed(handled, policy)));
+      else await markAllProcessed(handled, policy);
       return 'handled';
     } catch (error) {
       const retriable = isDmsError(error) ? error.retriable : true;

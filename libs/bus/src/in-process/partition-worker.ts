@@ -80,6 +80,8 @@ export class PartitionWorker {
     }
     const result = await deliverBatch(targets, batch.policy, control);
     if (result.kind === 'aborted') return false;
+    // No pipelining here: wait for the effects; a rejection lands in run()'s retry with backoff, from the committed offset.
+    await result.settled;
     for (const letter of result.deadLetters) await this.cursor.deadLetter(this.partition, offset + letter.index, letter.attempts, letter.reason);
     await this.cursor.commit(this.partition, offset + targets.length);
     return true;
