@@ -4,8 +4,10 @@
  * read back out of the SMSC's log and handed to a device-sim handset as its radio would,
  * and the handset verifies the digest and calls in with Alert 1200. The bootstrap case
  * first delivers a DM account as an OMA CP push the same way, and the handset is set up
- * from what it decodes out of that push.
+ * from what it decodes out of that push. The MSISDN cases run subscriber-terminal on the
+ * same in-process RPC hub, fed a combination detection, as embedded mode composes them.
  */
+import { createInProcessRpc, InProcessRpcHub, type Rpc } from '../../libs/bus/src/index';
 import { SimulatedHandset } from '../../libs/device-sim/src/index';
 import { createLogger } from '../../libs/service-kit/src/index';
 import {
@@ -28,6 +30,8 @@ import {
 } from '../../services/dm-gateway/src/wake-up/index';
 import { PerlSmsc } from '../../services/dm-gateway/src/wake-up/perl-smsc.fixture';
 import { characteristicsOf, wbxml2xml } from '../../services/dm-gateway/src/wake-up/prov-wbxml.peer';
+import { detection, eventually } from '../../services/subscriber-terminal/src/test-support/detection.fixtures';
+import { startHarness, type Harness } from '../../services/subscriber-terminal/src/test-support/service.harness';
 
 jest.setTimeout(60_000);
 
@@ -41,6 +45,8 @@ interface Stack {
   /** The gateway's store of server nonces (the Package 0 nonce of each device). */
   guard: AuthGuardStore;
   msisdns: Map<string, string>;
+  /** The RPC hub the gateway asks subscriber-terminal on. */
+  hub: InProcessRpcHub;
   close(): Promise<void>;
 }
 
@@ -61,25 +67,30 @@ async function startStack(): Promise<Stack> {
     maxAttempts: 3,
     logger: createLogger({ service: 'dm-gateway', level: 'silent' }),
   });
-  const gw = await startGatewayWithWakeUp(wakeUp, { adminToken: ADMIN, serverId: SERVER_ID });
+  const hub = new InProcessRpcHub();
+  const rpc: Rpc = createInProcessRpc({ hub });
+  const gw = await startGatewayWithWakeUp(wakeUp, { adminToken: ADMIN, serverId: SERVER_ID, rpc });
   return {
     smsc,
     wakeUp,
     gw,
     guard: new AuthGuardStore(gw.kv, 5, 60_000),
     msisdns,
+    hub,
     async close() {
       await gw.close();
+      await rpc.close();
       await wakeUp.close();
       await smsc.kill();
     },
   };
 }
 
-async function queueNotifiedJob(s: Stack, deviceId: string): Promise<string> {
+async function queueNotifiedJob(s: Stack, deviceId: string, msisdn?: string): Promise<string> {
   const res = await s.gw.api('POST', `/api/v1/devices/${encodeURIComponent(deviceId)}/jobs`, {
     commands: [{ verb: 'Get', target: './DevDetail/FwV' }],
     notify: true,
+    ...(msisdn === undefined ? {} : { msisdn }),
     correlationId: `wake-${deviceId.slice(-4)}`,
   });
   expect(res.status).toBe(201);
@@ -254,5 +265,71 @@ describe('wake-up over SMPP: Package 0 through the Perl SMSC to a device-sim han
       (await s.gw.events.waitFor('device.session-completed.v1', (e) => e.data.deviceId === deviceId)).data
         .initiator,
     ).toBe('server');
+  });
+});
+
+describe('wake-up MSISDN: the job names it, else subscriber-terminal knows the terminal', () => {
+  let s: Stack;
+  let st: Harness;
+  beforeEach(async () => {
+    s = await startStack();
+    st = await startHarness({ rpc: createInProcessRpc({ hub: s.hub }) });
+  });
+  afterEach(async () => {
+    await st.close();
+    await s.close();
+  });
+
+  async function terminalSeenWith(deviceId: string, msisdn: string): Promise<void> {
+    const imei = deviceId.slice('IMEI:'.length);
+    await st.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei, '2026-11-28T01:00:00Z'), { id: `d-${imei}` });
+    await eventually(() => expect(st.updates.some((u) => u.data.msisdn === msisdn)).toBe(true));
+  }
+
+  async function handsetFor(deviceId: string): Promise<SimulatedHandset> {
+    const account = { deviceId, username: `u-${deviceId.slice(-6)}`, password: 'client-pw', authType: 'md5', serverId: SERVER_ID, serverPassword: 'server-pw' };
+    expect((await s.gw.api('POST', '/api/v1/dm-accounts', account)).status).toBe(201);
+    return new SimulatedHandset({
+      deviceId,
+      family: 'oma-standard',
+      encoding: 'wbxml',
+      serverUrl: `${s.gw.http.url}/dm`,
+      auth: { scheme: 'md5', username: account.username, password: account.password, serverId: SERVER_ID, serverPassword: account.serverPassword, verifyServer: true },
+    });
+  }
+
+  it('a notified job without an MSISDN is sent to the current MSISDN subscriber-terminal knows for the IMEI, and the handset calls in', async () => {
+    const deviceId = nextDeviceId();
+    await terminalSeenWith(deviceId, '491702223344');
+    const handset = await handsetFor(deviceId);
+
+    const jobId = await queueNotifiedJob(s, deviceId);
+    const [sms] = await s.smsc.waitForSubmits(1);
+
+    expect(sms).toMatchObject({ destination: '491702223344', source: 'DMS', esmClass: 0x40, dataCoding: 0x04 });
+    expect(await handset.handleSms([sms!.shortMessage])).toMatchObject({ accepted: true, report: { outcome: 'completed' } });
+    expect((await s.gw.events.waitFor('dm.command-completed.v1', (e) => e.data.jobId === jobId)).data.outcome).toBe('completed');
+  });
+
+  it('the MSISDN a job names wins over the one subscriber-terminal knows', async () => {
+    const deviceId = nextDeviceId();
+    await terminalSeenWith(deviceId, '491702223355');
+    await handsetFor(deviceId);
+
+    await queueNotifiedJob(s, deviceId, '491709998877');
+    const [sms] = await s.smsc.waitForSubmits(1);
+
+    expect(sms?.destination).toBe('491709998877');
+  });
+
+  it('a terminal subscriber-terminal does not know gets no SMS, and the job stays queued', async () => {
+    const deviceId = nextDeviceId();
+    await handsetFor(deviceId);
+
+    const jobId = await queueNotifiedJob(s, deviceId);
+
+    expect(s.wakeUp.counters).toMatchObject({ sent: 0 });
+    const job = await s.gw.api('GET', `/api/v1/devices/${encodeURIComponent(deviceId)}/jobs/${jobId}`);
+    expect(job.body).toMatchObject({ state: 'queued' });
   });
 });

@@ -45,6 +45,7 @@ export const dmGatewayConfig = defineConfig({
   mongoUrl: field({ env: 'DMS_MONGO_URL', schema: z.string().startsWith('mongodb'), optional: true, doc: 'MongoDB URL; unset = embedded SQLite store' }),
   mongoDatabase: field({ env: 'DMS_DM_MONGO_DATABASE', schema: z.string().min(1), default: 'dm-gateway', doc: 'MongoDB database of this service' }),
   embeddedFile: field({ env: 'DMS_DM_SQLITE_FILE', schema: z.string().min(1), default: './data/dm-gateway.sqlite', doc: 'SQLite file of the embedded store' }),
+  natsUrl: field({ env: 'DMS_NATS_URL', schema: z.string().startsWith('nats'), optional: true, doc: 'NATS URL of RPC (the subscriber-terminal MSISDN lookup of a wake-up); unset = no lookup, only jobs naming an MSISDN are woken' }),
   redisUrl: field({ env: 'DMS_REDIS_URL', schema: z.string().startsWith('redis'), optional: true, doc: 'Redis URL of session state and nonces; unset = in-memory (one instance only)' }),
   redisKeyPrefix: field({ env: 'DMS_DM_REDIS_PREFIX', schema: z.string(), default: 'dmgw:', doc: 'Prefix of every Redis key of this service' }),
   metricsEnabled: field({ env: 'DMS_DM_METRICS', schema: booleanSchema, default: true, doc: 'Serve /metrics' }),

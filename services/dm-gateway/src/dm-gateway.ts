@@ -1,4 +1,4 @@
-import type { EventBus, Subscription } from '@dms/bus';
+import type { EventBus, Rpc, Subscription } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
 import express, { type Router } from 'express';
@@ -7,11 +7,14 @@ import { AuthGuardStore } from './data-access/auth-guard.store';
 import { DmAccountRepository } from './data-access/dm-account.repository';
 import { JobRepository } from './data-access/job.repository';
 import { NotConfiguredDeviceWakeUp } from './data-access/logging-device-wake-up';
+import { RpcTerminalDirectory } from './data-access/rpc-terminal.directory';
 import { SessionLogRepository } from './data-access/session-log.repository';
 import { SessionStateStore } from './data-access/session-state.store';
 import { ClientAuthenticator } from './domain/client-authenticator';
 import type { DeviceWakeUp } from './domain/device-wake-up.port';
+import { JobWakeUpService } from './domain/job-wake-up.service';
 import { JobService } from './domain/job.service';
+import { MsisdnResolver } from './domain/msisdn.resolver';
 import { SessionEngine } from './domain/session-engine';
 import { SessionEventsPublisher } from './domain/session-events.publisher';
 import { SessionRunner } from './domain/session-runner';
@@ -29,6 +32,8 @@ export interface DmGatewayDependencies {
   readonly config: DmGatewaySettings;
   /** Package 0 sender; default: a logged no-op until src/wake-up/ exists. */
   readonly wakeUp?: DeviceWakeUp;
+  /** subscriber-terminal lookups (the MSISDN of a wake-up); none = only jobs that name an MSISDN are woken. */
+  readonly rpc?: Rpc;
 }
 
 export interface DmGateway {
@@ -51,7 +56,9 @@ export function createDmGateway(deps: DmGatewayDependencies): DmGateway {
   const sessionLog = new SessionLogRepository(store);
   const guard = new AuthGuardStore(sessionState, config.authFailuresBeforeLock, config.authLockBaseMs);
   const sessions = new SessionStateStore(sessionState, config.sessionTtlMs);
-  const jobs = new JobService(jobRepository, accounts, guard, bus, deps.wakeUp ?? new NotConfiguredDeviceWakeUp(logger), logger);
+  const msisdns = new MsisdnResolver(deps.rpc === undefined ? undefined : new RpcTerminalDirectory(deps.rpc), logger);
+  const wakeUp = new JobWakeUpService(accounts, guard, deps.wakeUp ?? new NotConfiguredDeviceWakeUp(logger), msisdns, logger);
+  const jobs = new JobService(jobRepository, bus, wakeUp, logger);
   const runner = new SessionRunner(sessions, jobs, new SessionEventsPublisher(bus), sessionLog, config.maxObjSize);
   const engine = new SessionEngine({ sessions, accounts, authenticator: new ClientAuthenticator(guard), guard, runner, logger, maxMsgSize: config.maxMsgSize, maxObjSize: config.maxObjSize });
   const router = express.Router();

@@ -5,7 +5,7 @@ import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, ru
 import { defaultNotificationProfile } from '@dms/syncml';
 import express from 'express';
 import { dmGatewayConfig, type DmGatewayConfig } from './config';
-import { createBus, createSessionState, createStore } from './data-access/adapters.factory';
+import { createBus, createRpc, createSessionState, createStore } from './data-access/adapters.factory';
 import { createDmGateway } from './dm-gateway';
 import { createSmppDeviceWakeUp, smscOptionsFromConfig } from './wake-up';
 
@@ -36,11 +36,13 @@ void runService(
     shutdown.register('store', () => store.close());
     const bus = createBus(config, sessionState, logger);
     shutdown.register('bus', () => bus.close());
+    const rpc = await createRpc(config, logger);
+    if (rpc !== undefined) shutdown.register('rpc', () => rpc.close());
     const smsc = smscOptionsFromConfig(config);
-    // No subscriber lookup yet: a wake-up is sent only when the request names the MSISDN.
+    // The MSISDN of a wake-up: the job's, else subscriber-terminal's over the Rpc (JobWakeUpService).
     const wakeUp = smsc === undefined ? undefined : createSmppDeviceWakeUp({ smsc, profileFor: () => defaultNotificationProfile, rateLimitPerSecond: config.smscRateLimit, maxAttempts: config.smscMaxAttempts, logger });
     if (wakeUp !== undefined) shutdown.register('wake-up', () => wakeUp.close());
-    const gateway = createDmGateway({ bus, store, sessionState, logger, config, ...(wakeUp === undefined ? {} : { wakeUp }) });
+    const gateway = createDmGateway({ bus, store, sessionState, logger, config, ...(wakeUp === undefined ? {} : { wakeUp }), ...(rpc === undefined ? {} : { rpc }) });
     const app = express();
     app.set('trust proxy', true);
     app.use(httpMetrics(registry));

@@ -41,4 +41,11 @@ describe('dm.command-requested payload', () => {
     const result = DmCommandRequested.safeParse({ ...base, commands: [{ verb: 'Exec', target: './X' }], userInteraction: { code: 1103, text: 'Pick' } });
     expect(result.success).toBe(false);
   });
+
+  it('carries an optional wake-up MSISDN in E.164 digits and refuses one with a plus', () => {
+    const commands = [{ verb: 'Get', target: './DevDetail/FwV' }];
+    expect(DmCommandRequested.parse({ ...base, commands, notify: true, msisdn: '491701112233' }).msisdn).toBe('491701112233');
+    expect(DmCommandRequested.parse({ ...base, commands }).msisdn).toBeUndefined();
+    expect(DmCommandRequested.safeParse({ ...base, commands, msisdn: '+491701112233' }).success).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceId, OpaqueId, Timestamp } from '../identifiers';
+import { DeviceId, Msisdn, OpaqueId, Timestamp } from '../identifiers';
 import { DmCommand, UserInteraction } from './dm-command.schema';
 
 /**
@@ -18,6 +18,8 @@ export const DmCommandRequested = z.object({
   expiresAt: Timestamp.optional(),
   /** Send a Package 0 notification (SMS wake-up) instead of waiting for the handset to call in. */
   notify: z.boolean().default(false),
+  /** Where the wake-up SMS goes; without it the gateway asks subscriber-terminal (IMEI device ids only). */
+  msisdn: Msisdn.optional(),
   correlationId: OpaqueId,
   /** Service or console user that asked, e.g. `diagnostics`, `console:user-42`. */
   requestedBy: z.string().min(1).max(200),

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createInProcessEventBus, createKafkaEventBus, createKeyValueProcessedEventLog, type EventBus } from '@dms/bus';
+import { createInProcessEventBus, createKafkaEventBus, createKeyValueProcessedEventLog, createNatsRpc, type EventBus, type Rpc } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
 import { createDocumentStore, createKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
 import type { DmGatewayConfig } from '../config';
@@ -23,4 +23,10 @@ export function createStore(config: DmGatewayConfig): DocumentStore {
 export function createSessionState(config: DmGatewayConfig, logger: Logger): KeyValueStore {
   if (config.redisUrl === undefined) return createKeyValueStore({ kind: 'memory' });
   return createKeyValueStore({ kind: 'redis', url: config.redisUrl, keyPrefix: config.redisKeyPrefix, onConnectionError: (err) => logger.warn({ err }, 'redis connection error') });
+}
+
+/** NATS RPC when DMS_NATS_URL is set; standalone without it nobody could answer, so no Rpc at all. */
+export async function createRpc(config: DmGatewayConfig, logger: Logger): Promise<Rpc | undefined> {
+  if (config.natsUrl === undefined) return undefined;
+  return createNatsRpc({ servers: config.natsUrl, name: `dm-gateway-${process.pid}`, logger });
 }

@@ -21,6 +21,8 @@ export interface Job {
   readonly rank: number;
   readonly expiresAt?: string;
   readonly notify: boolean;
+  /** MSISDN the request named for the wake-up SMS. */
+  readonly msisdn?: string;
   readonly correlationId: string;
   readonly requestedBy: string;
   readonly requestedAt: string;

@@ -1,16 +1,11 @@
-import { randomInt } from 'node:crypto';
 import type { EventBus } from '@dms/bus';
 import type { DmCommandCompleted, DmCommandRequested } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
-import type { AuthGuardStore } from '../data-access/auth-guard.store';
-import type { DmAccountRepository } from '../data-access/dm-account.repository';
 import type { JobRepository } from '../data-access/job.repository';
-import type { DeviceWakeUp, NotificationUiMode } from './device-wake-up.port';
+import type { JobWakeUpService } from './job-wake-up.service';
 import { isExpired, jobOutcome, jobResults, priorityRank, resultKey, type Job, type JobState, type RecordedResult } from './job.model';
 
 export type JobRequest = Omit<DmCommandRequested, 'priority' | 'notify'> & Partial<Pick<DmCommandRequested, 'priority' | 'notify'>>;
-
-const uiModes: Readonly<Record<number, NotificationUiMode>> = { 1100: 'informative', 1101: 'user-interaction', 1102: 'user-interaction', 1103: 'user-interaction', 1104: 'user-interaction' };
 
 /**
  * The per-device job queue: queue (REST or dm.command-requested), claim in a session
@@ -22,10 +17,8 @@ const uiModes: Readonly<Record<number, NotificationUiMode>> = { 1100: 'informati
 export class JobService {
   constructor(
     private readonly jobs: JobRepository,
-    private readonly accounts: DmAccountRepository,
-    private readonly guard: AuthGuardStore,
     private readonly bus: EventBus,
-    private readonly wakeUp: DeviceWakeUp,
+    private readonly wakeUp: JobWakeUpService,
     private readonly logger: Logger,
   ) {}
 
@@ -42,6 +35,7 @@ export class JobService {
       rank: priorityRank[priority],
       ...(request.expiresAt === undefined ? {} : { expiresAt: request.expiresAt }),
       notify: request.notify ?? false,
+      ...(request.msisdn === undefined ? {} : { msisdn: request.msisdn }),
       correlationId: request.correlationId,
       requestedBy: request.requestedBy,
       requestedAt: request.requestedAt,
@@ -50,26 +44,8 @@ export class JobService {
     const created = await this.jobs.insert(job);
     if (!created) return { job: (await this.jobs.get(job._id)) ?? job, created };
     this.logger.info({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId, commands: job.commands.length }, 'job queued');
-    if (job.notify) await this.wake(job);
+    if (job.notify) await this.wakeUp.wake(job);
     return { job, created };
-  }
-
-  private async wake(job: Job): Promise<void> {
-    const account = await this.accounts.find(job.deviceId);
-    if (account === undefined) {
-      this.logger.warn({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId }, 'cannot wake a device without a DM account');
-      return;
-    }
-    const nonce = await this.guard.serverNonce(job.deviceId);
-    const result = await this.wakeUp.wake({
-      deviceId: job.deviceId,
-      serverId: account.serverId,
-      sessionId: randomInt(1, 0xffff),
-      uiMode: job.userInteraction === undefined ? 'background' : (uiModes[job.userInteraction.code] ?? 'not-specified'),
-      account: { username: account.username, serverPassword: account.serverPassword, serverNonce: nonce.b64 },
-      correlationId: job.correlationId,
-    });
-    this.logger.info({ deviceId: job.deviceId, jobId: job._id, correlationId: job.correlationId, sent: result.sent, reason: result.reason }, 'wake-up requested');
   }
 
   get(jobId: string): Promise<Job | undefined> {

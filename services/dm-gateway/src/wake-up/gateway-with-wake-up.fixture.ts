@@ -1,4 +1,4 @@
-import { createInProcessEventBus } from '@dms/bus';
+import { createInProcessEventBus, type Rpc } from '@dms/bus';
 import { createLogger, problemHandler, startHttpServer, type RunningHttpServer } from '@dms/service-kit';
 import { createEmbeddedStore, createMemoryKeyValueStore, type KeyValueStore } from '@dms/store';
 import express from 'express';
@@ -19,12 +19,12 @@ export interface GatewayWithWakeUp {
 
 /**
  * Test support for the wake-up end-to-end test: dm-gateway composed as embedded mode does it
- * (in-process bus, in-memory SQLite store, memory session state) with the given DeviceWakeUp,
- * served on port 0.
+ * (in-process bus, in-memory SQLite store, memory session state) with the given DeviceWakeUp
+ * and, when given, the Rpc of the subscriber-terminal lookups, served on port 0.
  */
 export async function startGatewayWithWakeUp(
   wakeUp: DeviceWakeUp,
-  options: { adminToken: string; serverId: string; logLevel?: 'silent' | 'debug' },
+  options: { adminToken: string; serverId: string; logLevel?: 'silent' | 'debug'; rpc?: Rpc },
 ): Promise<GatewayWithWakeUp> {
   const logger = createLogger({ service: 'dm-gateway', level: options.logLevel ?? 'silent' });
   const bus = createInProcessEventBus({ source: '/services/dm-gateway' });
@@ -36,6 +36,7 @@ export async function startGatewayWithWakeUp(
     sessionState: kv,
     logger,
     wakeUp,
+    ...(options.rpc === undefined ? {} : { rpc: options.rpc }),
     config: defaultSettings({
       adminToken: options.adminToken,
       jobSweepIntervalMs: 0,

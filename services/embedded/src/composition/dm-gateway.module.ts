@@ -10,7 +10,7 @@ export const DM_GATEWAY = 'dm-gateway';
 const SOURCE = '/services/dm-gateway';
 
 /**
- * dm-gateway on the shared bus, its own SQLite file, and session state in memory (one
+ * dm-gateway on the shared bus and RPC hub, its own SQLite file, and session state in memory (one
  * process, so no other instance needs to see it; sessions open at a stop are lost, as the
  * handset retries). createDmGateway keeps no metrics registry of its own yet: an empty one
  * stands in so /metrics stays uniform.
@@ -38,6 +38,8 @@ export function composeDmGateway(
   const gateway = createDmGateway({
     ...(wakeUp === undefined ? {} : { wakeUp }),
     bus: runtime.busFor(SOURCE),
+    // The shared hub: the MSISDN of a wake-up comes from subscriber-terminal in this process.
+    rpc: runtime.rpcFor(DM_GATEWAY),
     store,
     sessionState,
     logger: serviceLogger,

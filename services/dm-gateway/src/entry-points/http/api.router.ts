@@ -86,6 +86,7 @@ export function createApiRouter(deps: { adminToken: string; accounts: DmAccountR
       priority: body.priority,
       ...(body.expiresAt === undefined ? {} : { expiresAt: body.expiresAt }),
       notify: body.notify,
+      ...(body.msisdn === undefined ? {} : { msisdn: body.msisdn }),
       correlationId: body.correlationId ?? jobId,
       requestedBy: 'api',
       requestedAt: new Date().toISOString(),

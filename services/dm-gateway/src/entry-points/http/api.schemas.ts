@@ -1,4 +1,4 @@
-import { DeviceId, DmCommand, UserInteraction } from '@dms/contracts';
+import { DeviceId, DmCommand, Msisdn, UserInteraction } from '@dms/contracts';
 import { z } from 'zod';
 
 /** POST /api/v1/dm-accounts. The password is hashed at once (B64(MD5(username:password))) and never stored. */
@@ -18,5 +18,7 @@ export const CreateJobBody = z.object({
   priority: z.enum(['low', 'normal', 'high']).default('normal'),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
   notify: z.boolean().default(false),
+  /** MSISDN of the wake-up SMS; unset = looked up in subscriber-terminal. */
+  msisdn: Msisdn.optional(),
   correlationId: z.string().min(1).max(128).optional(),
 });
