@@ -1,8 +1,6 @@
 import { createInProcessEventBus, type InProcessEventBus } from '@dms/bus';
 import { createLogger } from '@dms/service-kit';
-import type { DocumentStore, KeyValueStore } from '@dms/store';
-import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
-import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
+import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
 import { createHlrDetector, type HlrDetector, type HlrDetectorSettings } from './hlr-detector';
 import {
   detectionView,

@@ -7,6 +7,7 @@ import { PartitionLocalCache } from './data-access/partition-local.cache';
 import { SeenTerminalRepository } from './data-access/seen-terminal.repository';
 import { SubscriberStateRepository } from './data-access/subscriber-state.repository';
 import { TieredSubscriberStates } from './data-access/subscriber-states';
+import { BatchDetectionService } from './domain/batch-detection.service';
 import { CombinationDetectionService } from './domain/combination-detection.service';
 import { subscribeToObservations } from './entry-points/bus/observation.subscription';
 import { createObservationsRouter } from './entry-points/http/observations.router';
@@ -59,7 +60,9 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
       await bus.publish(DETECTIONS_TOPIC, event, { id, key: event.msisdn });
     },
   };
-  const service = new CombinationDetectionService(states, new SeenTerminalRepository(store), publisher);
+  const terminals = new SeenTerminalRepository(store);
+  const service = new CombinationDetectionService(states, terminals, publisher);
+  const batchService = new BatchDetectionService(states, terminals, publisher);
   const router = express.Router();
   router.use(createObservationsRouter({ bus, adminToken: config.adminToken, metrics }));
   let subscription: Subscription | undefined;
@@ -72,6 +75,7 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
         bus,
         group: config.consumerGroup,
         service,
+        batchService,
         local,
         metrics,
         logger,

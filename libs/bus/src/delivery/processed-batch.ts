@@ -12,14 +12,15 @@ type LogPolicy = Pick<DeliveryPolicy, 'group' | 'processedLog' | 'idempotencyTtl
 
 /**
  * The items whose ids the group's processed-event log does not hold, also dropping a
- * repeated id within the batch. A failing log (Redis down) is asked again with backoff
+ * repeated id within the batch (without a log, every item). A failing log (Redis down) is asked again with backoff
  * while the consumer is active; undefined when it stopped meanwhile.
  */
 export async function filterProcessed<I extends Item>(items: I[], policy: LogPolicy, control: DeliveryControl): Promise<I[] | undefined> {
+  const log = policy.processedLog;
+  if (!log) return items;
+  // As one by one: the second of two equal ids in a batch finds the first one recorded.
   const seen = new Set<string>();
   const unique = items.filter((item) => !seen.has(item.event.event.id) && seen.add(item.event.event.id));
-  const log = policy.processedLog;
-  if (!log) return unique;
   for (let attempt = 1; ; attempt++) {
     try {
       const answers = await Promise.all(unique.map((item) => log.isProcessed(policy.group, item.event.event.id)));

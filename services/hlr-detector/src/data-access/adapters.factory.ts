@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInProcessEventBus, createKafkaEventBus, type BusLogger, type EventBus } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
-import type { DocumentStore, KeyValueStore } from '@dms/store';
-// @dms/store does not export its adapters from index.ts yet (colleague's work in progress):
-// deep imports until it does; this is the only file that needs changing then.
-import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
-import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
-import { createMongoStore } from '@dms/store/src/mongo/mongo.store';
-import { createRedisKeyValueStore } from '@dms/store/src/redis/redis-key-value.store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  createMongoStore,
+  createRedisKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import type { HlrDetectorConfig } from '../config';
 import { HLR_DETECTOR_SOURCE } from '../hlr-detector';
 

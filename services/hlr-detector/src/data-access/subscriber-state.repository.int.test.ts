@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@dms/service-kit';
-import type { DocumentStore, KeyValueStore } from '@dms/store';
-import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
-import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
-import { createMongoStore } from '@dms/store/src/mongo/mongo.store';
-import { createRedisKeyValueStore } from '@dms/store/src/redis/redis-key-value.store';
+import { createEmbeddedStore, createMemoryKeyValueStore, createMongoStore, createRedisKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
 import { stateOf } from '../domain/subscriber-state';
 import { SeenTerminalRepository } from './seen-terminal.repository';
 import { SubscriberStateRepository } from './subscriber-state.repository';

@@ -45,6 +45,23 @@ export class SubscriberStateRepository {
     return this.loadFromStore(msisdn);
   }
 
+  /** Cache reads in parallel, then one store query for the misses (`_id` $in). */
+  async loadMany(msisdns: readonly string[]): Promise<Map<string, KnownState>> {
+    const found = new Map<string, KnownState>();
+    const cached = await Promise.all(msisdns.map((msisdn) => this.readCache(msisdn)));
+    const missing = msisdns.filter((msisdn, i) => {
+      const known = cached[i];
+      if (known !== undefined) found.set(msisdn, known);
+      return known === undefined;
+    });
+    if (missing.length === 0) return found;
+    const docs = await this.collection.find({ _id: { $in: missing } });
+    const known = docs.map(knownFromStored);
+    for (const k of known) found.set(k.state.msisdn, k);
+    await Promise.all(known.map((k) => this.writeCache(k)));
+    return found;
+  }
+
   /** Bypasses the cache (after a lost race) and refreshes it. */
   async loadFromStore(msisdn: string): Promise<KnownState | undefined> {
     const doc = await this.collection.get(msisdn);

@@ -1,4 +1,4 @@
-import type { KnownState, StreamPosition, SubscriberStates } from '../domain/detection.ports';
+import type { BatchSubscriberStates, KnownState, StateWrite, StreamPosition } from '../domain/detection.ports';
 import type { SubscriberState } from '../domain/subscriber-state';
 import type { PartitionLocalCache } from './partition-local.cache';
 import type { SubscriberStateRepository } from './subscriber-state.repository';
@@ -13,7 +13,7 @@ import type { SubscriberStateRepository } from './subscriber-state.repository';
  * cache eviction) is bounded: the stored observedAt lags by at most the interval, so only
  * a record reordered by less than that, arriving after such a loss, can be misjudged.
  */
-export class TieredSubscriberStates implements SubscriberStates {
+export class TieredSubscriberStates implements BatchSubscriberStates {
   constructor(
     private readonly repository: SubscriberStateRepository,
     private readonly local: PartitionLocalCache,
@@ -46,11 +46,65 @@ export class TieredSubscriberStates implements SubscriberStates {
     return true;
   }
 
+  /** State writes under way, per MSISDN: a memory-tier miss waits for them before reading the other tiers. */
+  private readonly writing = new Map<string, Promise<unknown>>();
+
+  get pipelines(): boolean {
+    return this.local.enabled;
+  }
+
+  async loadMany(msisdns: readonly string[], position: StreamPosition): Promise<Map<string, KnownState>> {
+    const found = new Map<string, KnownState>();
+    const missing: string[] = [];
+    for (const msisdn of msisdns) {
+      const hit = this.local.enabled ? this.local.get(msisdn, position) : undefined;
+      if (hit === undefined) missing.push(msisdn);
+      else found.set(msisdn, hit);
+    }
+    if (missing.length === 0) return found;
+    await Promise.all(missing.map((msisdn) => this.writing.get(msisdn)?.catch(() => undefined)));
+    for (const known of (await this.repository.loadMany(missing)).values()) {
+      found.set(known.state.msisdn, known);
+      this.local.set(known, position);
+    }
+    return found;
+  }
+
+  /**
+   * The memory tier already holds these states (rememberMany, possibly newer ones from a
+   * later batch), so a won write leaves it alone; a lost one drops the entry.
+   */
+  async saveMany(writes: readonly StateWrite[]): Promise<Set<string>> {
+    const lost = new Set<string>();
+    await Promise.all(
+      writes.map(async ({ next, expected }) => {
+        const msisdn = next.msisdn;
+        const write = this.repository.write(next, expected);
+        this.writing.set(msisdn, write);
+        try {
+          if ((await write) === undefined) {
+            lost.add(msisdn);
+            this.local.delete(msisdn);
+          }
+        } finally {
+          if (this.writing.get(msisdn) === write) this.writing.delete(msisdn);
+        }
+      }),
+    );
+    return lost;
+  }
+
+  async rememberMany(deferred: readonly KnownState[], position: StreamPosition): Promise<void> {
+    if (this.local.enabled) for (const known of deferred) this.local.set(known, position);
+    else await Promise.all(deferred.map((known) => this.repository.writeCacheOnly(known)));
+  }
+
+  needsWrite(next: SubscriberState, expected: KnownState): boolean {
+    return next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs || this.changesStoredFields(next, expected);
+  }
+
   async touch(next: SubscriberState, expected: KnownState, position?: StreamPosition): Promise<boolean> {
-    if (
-      next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs ||
-      this.changesStoredFields(next, expected)
-    ) {
+    if (this.needsWrite(next, expected)) {
       return this.save(next, expected, position);
     }
     const deferred: KnownState = { state: next, version: expected.version, versionMs: expected.versionMs };

@@ -1,8 +1,6 @@
 import type { CombinationDetected } from '@dms/contracts';
 import { createLogger } from '@dms/service-kit';
-import type { DocumentStore, KeyValueStore } from '@dms/store';
-import { createEmbeddedStore } from '@dms/store/src/embedded/embedded.store';
-import { createMemoryKeyValueStore } from '@dms/store/src/memory/memory-key-value.store';
+import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
 import { PartitionLocalCache } from '../data-access/partition-local.cache';
 import { SeenTerminalRepository } from '../data-access/seen-terminal.repository';
 import { SubscriberStateRepository } from '../data-access/subscriber-state.repository';

@@ -33,3 +33,26 @@ export interface SeenTerminals {
 export interface DetectionPublisher {
   publish(event: CombinationDetected, id: string): Promise<void>;
 }
+
+/** One conditional write of a batch: the newest state, over the state the batch was decided on. */
+export interface StateWrite {
+  readonly next: SubscriberState;
+  readonly expected: KnownState | undefined;
+}
+
+/** Bulk access for batch consumption (data-access/subscriber-states.ts). */
+export interface BatchSubscriberStates extends SubscriberStates {
+  /** Known states of these subscribers, one round trip per tier that misses. */
+  loadMany(msisdns: readonly string[], position: StreamPosition): Promise<Map<string, KnownState>>;
+  /**
+   * True when rememberMany keeps states in process memory, so a batch may be decided on the
+   * states the previous one will have written before those writes land.
+   */
+  readonly pipelines: boolean;
+  /** Writes concurrently; answers the MSISDNs whose write lost to another instance (their caches are cleared). */
+  saveMany(writes: readonly StateWrite[], position: StreamPosition): Promise<Set<string>>;
+  /** Keeps the newest states of a batch: sightings that need no store write yet (see touch), and states being written. */
+  rememberMany(deferred: readonly KnownState[], position: StreamPosition): Promise<void>;
+  /** True when a newer sighting of the same combination must reach the store now (interval passed or stored fields changed). */
+  needsWrite(next: SubscriberState, expected: KnownState): boolean;
+}

@@ -45,6 +45,22 @@ export class DetectionMetrics {
     else if (outcome.outcome === 'ignored') this.ignored.inc({ reason: outcome.reason });
   }
 
+  /** One counter update per label for a whole batch. */
+  recordMany(outcomes: readonly ObservationOutcome[]): void {
+    const counts = new Map<ObservationOutcome, number>();
+    const byKey = new Map<string, ObservationOutcome>();
+    for (const outcome of outcomes) {
+      const key = outcome.outcome === 'detected' ? `d:${outcome.kind}` : outcome.outcome === 'ignored' ? `i:${outcome.reason}` : 'l';
+      const first = byKey.get(key) ?? (byKey.set(key, outcome), outcome);
+      counts.set(first, (counts.get(first) ?? 0) + 1);
+    }
+    for (const [outcome, n] of counts) {
+      this.observations.inc({ outcome: outcome.outcome }, n);
+      if (outcome.outcome === 'detected') this.detections.inc({ kind: outcome.kind }, n);
+      else if (outcome.outcome === 'ignored') this.ignored.inc({ reason: outcome.reason }, n);
+    }
+  }
+
   invalidObservations(entryPoint: InvalidEntryPoint, count = 1): void {
     this.invalid.inc({ entry_point: entryPoint }, count);
   }

@@ -1,0 +1,122 @@
+import { decideCombination, type Change } from './combination.decision';
+import { combinationDetected, detectionEventId } from './combination-detected.factory';
+import type { ObservationOutcome } from './combination-detection.service';
+import { ConcurrentUpdateError } from './concurrent-update.error';
+import type { BatchSubscriberStates, DetectionPublisher, KnownState, SeenTerminals, StateWrite, StreamPosition } from './detection.ports';
+import { EffectPipeline } from './effect.pipeline';
+import type { Observation, SubscriberState } from './subscriber-state';
+
+/** A subscriber during a batch: the state decided on (`base`, what is stored) and the newest one. */
+interface Working {
+  readonly base: KnownState | undefined;
+  current: KnownState | undefined;
+  dirty: boolean;
+}
+
+export interface Detection {
+  readonly observation: Observation;
+  readonly change: Change;
+  readonly eventId: string;
+}
+
+export interface BatchResult {
+  readonly outcomes: ObservationOutcome[];
+  /** Resolves once the batch's detections are announced and its states written; the bus commits after it. */
+  readonly settled: Promise<void>;
+}
+
+const LAST_SEEN: ObservationOutcome = Object.freeze({ outcome: 'last-seen' });
+const STALE: ObservationOutcome = Object.freeze({ outcome: 'ignored', reason: 'stale' });
+const DUPLICATE: ObservationOutcome = Object.freeze({ outcome: 'ignored', reason: 'duplicate' });
+
+/**
+ * Applies a batch of observations of one partition with the rule and the exactly-once
+ * order of CombinationDetectionService, in bulk: states are read once per batch (memory
+ * tier, else one cache and one store round trip), decisions are taken in memory in stream
+ * order, then - in the background, in batch order per partition (effect.pipeline.ts) -
+ * every detection is announced under its deterministic id, then each changed subscriber's
+ * newest state is written once, optimistically over the state the batch was decided on.
+ * The bus commits the batch only when `settled` resolves. A crash before the writes
+ * redelivers the batch onto unchanged states: the same detections under the same ids. A
+ * write lost to another instance rejects `settled`, and the bus delivers the batch again
+ * (the memory tier is dropped on that step back, so the truth is reloaded). A known
+ * combination seen again costs no I/O (memory tier hit, deferred last-seen write).
+ */
+export class BatchDetectionService {
+  private readonly pipeline: EffectPipeline;
+
+  constructor(
+    private readonly states: BatchSubscriberStates,
+    terminals: SeenTerminals,
+    publisher: DetectionPublisher,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.pipeline = new EffectPipeline({
+      prepare: async (detections) => {
+        const events = [];
+        // Claims in stream order: the first sighting of a handset wins.
+        for (const { observation, change, eventId } of detections) {
+          const newTerminal = change.kind === 'new-combination' && (await terminals.claimFirstSighting(observation.imei, observation.msisdn, observation.observedAt));
+          events.push({ event: combinationDetected(observation, change, newTerminal, this.now()), eventId });
+        }
+        return events;
+      },
+      publish: (events) => Promise.all(events.map(({ event, eventId }) => publisher.publish(event, eventId))).then(() => undefined),
+      write: (writes, position) =>
+        this.states.saveMany(writes, position).then((lost) => {
+          const [msisdn] = lost;
+          if (msisdn !== undefined) throw new ConcurrentUpdateError(msisdn, 1);
+        }),
+    });
+  }
+
+  async applyBatch(observations: readonly Observation[], position: StreamPosition, lastOffset: string): Promise<BatchResult> {
+    const msisdns = [...new Set(observations.map((o) => o.msisdn))];
+    const loaded = await this.states.loadMany(msisdns, position);
+    const working = new Map<string, Working>();
+    for (const msisdn of msisdns) {
+      const known = loaded.get(msisdn);
+      working.set(msisdn, { base: known, current: known, dirty: false });
+    }
+    const detections: Detection[] = [];
+    const outcomes = observations.map((observation) => this.decide(observation, working.get(observation.msisdn)!, detections));
+    const writes: StateWrite[] = [];
+    const remembered: KnownState[] = [];
+    for (const w of working.values()) {
+      if (w.dirty && w.current) writes.push({ next: w.current.state, expected: w.base });
+      if (w.current && w.current !== w.base) remembered.push(w.current);
+    }
+    const settled = this.pipeline.run(detections, writes, position, lastOffset);
+    // The next batch decides on what this one will have written, not on what is stored yet.
+    if (!this.states.pipelines) await settled;
+    await this.states.rememberMany(remembered, position);
+    return { outcomes, settled };
+  }
+
+  private decide(observation: Observation, w: Working, detections: Detection[]): ObservationOutcome {
+    const decision = decideCombination(w.current?.state, observation);
+    switch (decision.outcome) {
+      case 'ignored':
+        return decision.reason === 'stale' ? STALE : DUPLICATE;
+      case 'last-seen': {
+        // decideCombination answers last-seen only when a state is known.
+        const current = w.current!;
+        if (w.dirty || this.states.needsWrite(decision.next, current)) this.advance(w, decision.next);
+        else w.current = { state: decision.next, version: current.version, versionMs: current.versionMs };
+        return LAST_SEEN;
+      }
+      case 'detected': {
+        const eventId = detectionEventId(observation, decision.change.kind);
+        detections.push({ observation, change: decision.change, eventId });
+        this.advance(w, decision.next);
+        return { outcome: 'detected', kind: decision.change.kind, eventId };
+      }
+    }
+  }
+
+  /** The state will be written after the batch's announcements; later sightings in the batch coalesce into that write. */
+  private advance(w: Working, next: SubscriberState): void {
+    w.current = { state: next, version: next.observedAt, versionMs: next.observedAtMs };
+    w.dirty = true;
+  }
+}
