@@ -39,7 +39,7 @@ export interface BatchOutcome {
   readonly poison?: readonly PoisonEvent[];
   /**
    * Pipelining: the batch's effects are durable once this resolves. The bus may hand over
-   * the partition's next batches meanwhile (a few at most), and commits past this batch,
+   * the partition's next batches meanwhile (up to `maxUnsettledBatches`), and commits past this batch,
    * and records its event ids as processed, only after it resolved. If it rejects, this
    * batch and every later one of the partition are delivered again after a backoff (the
    * handler sees the position step back); when that keeps failing for `maxAttempts`, the
@@ -58,6 +58,8 @@ export interface SubscribeBatchOptions<T extends TopicName> extends Omit<Subscri
   handler: BatchHandler<T>;
   /** Most records per handler call; default 1000. */
   maxBatchSize?: number;
+  /** Batches of one partition whose `settled` may be pending at once (pipelining depth); default 8. */
+  maxUnsettledBatches?: number;
 }
 
 /** An EventBus that also offers batch subscriptions (both @dms/bus adapters do). */
@@ -71,5 +73,4 @@ export function supportsBatch(bus: EventBus): bus is BatchEventBus {
 }
 
 export const DEFAULT_MAX_BATCH_SIZE = 1000;
-/** Batches of one partition whose `settled` may be pending at once. */
-export const MAX_UNSETTLED_BATCHES = 8;
+export const DEFAULT_MAX_UNSETTLED_BATCHES = 8;

@@ -1,6 +1,5 @@
 import type { TopicName } from '@dms/contracts';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { MAX_UNSETTLED_BATCHES } from '../batch/batch-subscription.port';
 import type { BusLogger } from '../bus-logger';
 import { ConsumerFailedError, messageOf } from '../bus.errors';
 import { buildDeadLetter } from '../delivery/dead-letter';
@@ -15,6 +14,7 @@ export interface KafkaBatchConsumerSettings {
   dlqTopic: string;
   policy: BatchDeliveryPolicy;
   maxBatchSize: number;
+  maxUnsettledBatches: number;
   publisher: KafkaPublisher;
   logger: BusLogger;
 }
@@ -33,7 +33,7 @@ interface Unsettled {
  * handler in chunks of at most maxBatchSize. After each chunk its dead letters are written
  * (awaited: if one cannot be written the batch fails and is redelivered). A chunk's last
  * offset is resolved only once its effects settled and those of every earlier chunk did, so
- * the commit kafkajs makes never covers an unfinished chunk; up to MAX_UNSETTLED_BATCHES
+ * the commit kafkajs makes never covers an unfinished chunk; up to maxUnsettledBatches
  * chunks may be settling while later ones are handled. A chunk whose effects fail is
  * delivered again from there, with later ones, after a backoff.
  */
@@ -54,7 +54,7 @@ export function kafkaBatchConsumer(settings: KafkaBatchConsumerSettings, control
         start += chunk.length;
       } else if (pending.length === 0) break;
       // Resolve what settled, in order; wait for the oldest when the pipeline is full or nothing is left to deliver.
-      const mustWait = pending.length >= MAX_UNSETTLED_BATCHES || start >= batch.messages.length || !isRunning();
+      const mustWait = pending.length >= settings.maxUnsettledBatches || start >= batch.messages.length || !isRunning();
       while (pending.length > 0 && (pending[0]!.done || mustWait)) {
         const head = pending[0]!;
         await head.settled;

@@ -3,7 +3,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { silentLogger } from '../bus-logger';
 import { BusClosedError, UnknownTopicError } from '../bus.errors';
 import { batchSubscriptionPolicy, subscriptionPolicy } from '../delivery/subscription-policy';
-import { DEFAULT_MAX_BATCH_SIZE, type BatchEventBus, type SubscribeBatchOptions } from '../batch/batch-subscription.port';
+import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_UNSETTLED_BATCHES, type BatchEventBus, type SubscribeBatchOptions } from '../batch/batch-subscription.port';
 import type { SubscribeOptions, Subscription } from '../event-bus.port';
 import type { BatchDeliveryPolicy } from '../delivery/deliver-batch';
 import type { TopicName } from '@dms/contracts';
@@ -54,7 +54,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): BatchEventBu
   async function subscribeWith<T extends TopicName>(
     subscribeOptions: SubscribeOptions<T> | SubscribeBatchOptions<T>,
     single: ReturnType<typeof subscriptionPolicy> | undefined,
-    batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number },
+    batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number; maxUnsettledBatches: number },
   ): Promise<Subscription> {
     if (closed) throw new BusClosedError('subscribe');
     const { topic } = subscribeOptions;
@@ -105,7 +105,11 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): BatchEventBu
 
     subscribeBatch(subscribeOptions) {
       const policy = batchSubscriptionPolicy(subscribeOptions, options.processedLog, logger);
-      return subscribeWith(subscribeOptions, undefined, { policy, maxBatchSize: subscribeOptions.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE });
+      return subscribeWith(subscribeOptions, undefined, {
+        policy,
+        maxBatchSize: subscribeOptions.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+        maxUnsettledBatches: subscribeOptions.maxUnsettledBatches ?? DEFAULT_MAX_UNSETTLED_BATCHES,
+      });
     },
 
     async ready() {

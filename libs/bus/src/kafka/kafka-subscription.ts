@@ -18,7 +18,7 @@ export interface KafkaSubscriptionSettings {
   fromBeginning: boolean;
   policy: DeliveryPolicy;
   /** Set for a batch subscription: `policy` then only names the group, `batch` delivers. */
-  batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number };
+  batch?: { policy: BatchDeliveryPolicy; maxBatchSize: number; maxUnsettledBatches: number };
   publisher: KafkaPublisher;
   logger: BusLogger;
   sessionTimeoutMs: number;

@@ -46,6 +46,8 @@ export function subscribeToObservations(options: ObservationSubscriptionOptions)
     topic: OBSERVATIONS_TOPIC,
     group: options.group,
     maxBatchSize: options.maxBatchSize ?? 1000,
+    // Deep enough to hide store write latency (a swap every ~1000 observations needs a conditional update).
+    maxUnsettledBatches: 32,
     handler: async (events, context) => {
       // The memory tier is trusted while the partition is read without gaps: the batch spans firstOffset..lastOffset.
       const position = { partition: context.partition, offset: context.firstOffset };
