@@ -98,7 +98,7 @@ export class SessionEngine {
     state.sm += 1;
     const server = serverHeader({ client: hdr, msgId: state.sm, serverUri: req.endpointUrl, respUri, maxMsgSize: this.deps.maxMsgSize, maxObjSize: this.deps.maxObjSize, ...(credential === undefined ? {} : { credential }) });
     const outcome = await this.deps.runner.run({ message, server, leadingHeaderStatus, state, token, encoding, log });
-    if (outcome.ended) await this.deps.sessions.end(token, state);
+    if (outcome.ended) await this.deps.sessions.end(token, state, !first);
     else await this.deps.sessions.save(token, state, first);
     return this.reply(outcome.reply, encoding, account, state);
   }

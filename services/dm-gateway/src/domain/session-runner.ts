@@ -8,6 +8,7 @@ import type { JobService } from './job.service';
 import type { Job } from './job.model';
 import { planNextMessage } from './outgoing-message';
 import { nextMessageAlert, numbered } from './protocol-answers';
+import { sessionCompletedEntry } from './session-completed.entry';
 import type { SessionEventsPublisher } from './session-events.publisher';
 import type { SessionState } from './session-state';
 
@@ -25,8 +26,6 @@ export interface RunOutcome {
   readonly reply: SyncMLMessage;
   readonly ended: boolean;
 }
-
-const schemeNames = { basic: 'basic', md5: 'md5-digest', hmac: 'hmac-md5', none: 'none' } as const;
 
 /**
  * One authenticated client message through the session (DM 1.2 protocol 2.1-2.3): its
@@ -103,19 +102,7 @@ export class SessionRunner {
   }
 
   private async ended(state: SessionState, token: string, outcome: 'completed' | 'aborted', log: Logger): Promise<void> {
-    const entry = {
-      sessionId: state.sid,
-      deviceId: state.dev,
-      initiator: state.ini === 's' ? ('server' as const) : ('client' as const),
-      outcome,
-      encoding: state.enc === 'w' ? ('wbxml' as const) : ('xml' as const),
-      authScheme: schemeNames[state.au],
-      messages: state.n,
-      commandsExecuted: state.cx,
-      jobIds: state.jobs,
-      startedAt: new Date(state.t0).toISOString(),
-      endedAt: new Date().toISOString(),
-    };
+    const entry = sessionCompletedEntry(state, outcome, new Date());
     await this.sessionLog.append(token, entry);
     await this.events.sessionCompleted(entry, token);
     log.info({ outcome, messages: state.n, commands: state.cx, jobs: state.jobs.length, durationMs: Date.now() - state.t0 }, 'session ended');

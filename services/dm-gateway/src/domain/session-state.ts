@@ -46,6 +46,11 @@ export interface SessionState {
   di?: [string, string, string, string];
   /** Incoming large object being reassembled: [msgId:cmdId of first chunk, path, declared size]. */
   lo?: [string, string, number];
+  /**
+   * Epoch ms after which the session is over (idle TTL). The stored key lives a grace period
+   * longer so the sweep can still report the session's last state (timeout, auth-failed).
+   */
+  x?: number;
 }
 
 export function newSessionState(dev: string, sid: string, enc: 'x' | 'w', now: number): SessionState {

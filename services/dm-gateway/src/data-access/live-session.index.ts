@@ -1,0 +1,45 @@
+import type { DocumentCollection, DocumentStore } from '@dms/store';
+import type { SessionState } from '../domain/session-state';
+
+export interface LiveSessionDocument {
+  /** The session token. */
+  readonly _id: string;
+  /** Epoch ms from which the sweep looks at the session again (its expiry as last known). */
+  readonly deadline: number;
+  /** The state as the session started: what is reported if even the grace copy is gone. */
+  readonly first: SessionState;
+}
+
+/**
+ * The sessions that have started and not ended (collection `dm_live_sessions`): session
+ * state lives in the KeyValueStore, which cannot be listed, so a session that ends silently
+ * (TTL, abandoned after failed authentication) is found here by its deadline. Written at the
+ * start and at the end of a session only, never per message.
+ */
+export class LiveSessionIndex {
+  private readonly collection: DocumentCollection<LiveSessionDocument>;
+
+  constructor(store: DocumentStore) {
+    this.collection = store.collection<LiveSessionDocument>('dm_live_sessions');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.collection.ensureIndex({ fields: { deadline: 1 }, name: 'by-deadline' });
+  }
+
+  async add(token: string, first: SessionState, deadline: number): Promise<void> {
+    await this.collection.put({ _id: token, deadline, first });
+  }
+
+  async remove(token: string): Promise<void> {
+    await this.collection.delete(token);
+  }
+
+  due(now: number, limit: number): Promise<LiveSessionDocument[]> {
+    return this.collection.find({ deadline: { $lte: now } }, { sort: { deadline: 1 }, limit });
+  }
+
+  async postpone(token: string, deadline: number): Promise<void> {
+    await this.collection.update(token, { $set: { deadline } });
+  }
+}

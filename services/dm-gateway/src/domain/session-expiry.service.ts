@@ -1,0 +1,50 @@
+import type { Logger } from '@dms/service-kit';
+import type { LiveSessionIndex } from '../data-access/live-session.index';
+import type { SessionLogRepository } from '../data-access/session-log.repository';
+import type { SessionStateStore } from '../data-access/session-state.store';
+import { sessionCompletedEntry } from './session-completed.entry';
+import type { SessionEventsPublisher } from './session-events.publisher';
+
+const BATCH = 100;
+
+/**
+ * Sessions that end without a last message: the handset stops answering (outcome
+ * `timeout`) or gives up after failed authentication (`auth-failed`: it never got past
+ * it). The periodic sweep takes index entries past their deadline; a session still live
+ * gets its deadline moved to its current expiry; an expired one is claimed (one instance
+ * reports it, and never a session that ended normally), logged, published and forgotten.
+ */
+export class SessionExpiryService {
+  constructor(
+    private readonly sessions: SessionStateStore,
+    private readonly index: LiveSessionIndex,
+    private readonly sessionLog: SessionLogRepository,
+    private readonly events: SessionEventsPublisher,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reports the sessions that ended silently up to `now`; returns how many this call reported. */
+  async sweep(now = Date.now()): Promise<number> {
+    let reported = 0;
+    for (const due of await this.index.due(now, BATCH)) {
+      const last = await this.sessions.loadLast(due._id);
+      if (last?.x !== undefined && last.x > now) {
+        await this.index.postpone(due._id, last.x);
+        continue;
+      }
+      if (await this.sessions.claimReport(due._id)) {
+        // Without the grace copy (instance down longer than the grace), the state of the start is all there is.
+        const state = last ?? due.first;
+        const outcome = state.ok === 0 ? 'auth-failed' : 'timeout';
+        const entry = sessionCompletedEntry(state, outcome, new Date(Math.min(state.x ?? due.deadline, now)));
+        await this.sessionLog.append(due._id, entry);
+        await this.events.sessionCompleted(entry, due._id);
+        await this.sessions.forget(due._id, state);
+        this.logger.info({ sessionId: due._id, deviceId: state.dev, dmSessionId: state.sid, outcome, messages: state.n }, 'silent session end reported');
+        reported += 1;
+      }
+      await this.index.remove(due._id);
+    }
+    return reported;
+  }
+}
