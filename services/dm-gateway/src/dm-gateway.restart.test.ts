@@ -29,7 +29,7 @@ describe('a job is never run twice across a gateway restart', () => {
     expect(report.outcome).toBe('completed');
     expect(healthy.tree.text('./FUMO/FwPkg1/PkgName')).toBe('untouched');
     const done = await after.events.waitFor('dm.command-completed.v1', (e) => e.data.jobId === jobId);
-    expect(done.data.outcome).toBe('failed');
+    expect(done.data.outcome).toBe('interrupted');
     expect((await after.api('GET', `/api/v1/devices/${encodeURIComponent(handset.deviceId)}/jobs/${jobId}`)).body).toMatchObject({ state: 'interrupted' });
     await after.close();
     await bus.close();

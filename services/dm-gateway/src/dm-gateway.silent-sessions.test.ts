@@ -48,6 +48,20 @@ describe('sessions that end without a last message are still reported, once', ()
     expect(JSON.stringify(log.body)).toContain('"outcome":"timeout"');
   });
 
+  it('the job of a session that timed out is reported interrupted by the sweep, once, and not re-sent', async () => {
+    const { deviceId, jobId } = await droppedSession(h);
+
+    await pastTtl();
+    await h.gateway.sweep();
+    await h.gateway.sweep();
+
+    const done = await h.events.waitFor('dm.command-completed.v1', (e) => e.data.jobId === jobId);
+    expect(done.data).toMatchObject({ deviceId, outcome: 'interrupted' });
+    expect(h.events.of('dm.command-completed.v1')).toHaveLength(1);
+    const job = await h.api('GET', `/api/v1/devices/${encodeURIComponent(deviceId)}/jobs/${jobId}`);
+    expect(job.body).toMatchObject({ state: 'interrupted' });
+  });
+
   it('a handset that gives up after a refused credential is reported with outcome auth-failed', async () => {
     const deviceId = await refusedSession(h);
 

@@ -70,7 +70,7 @@ export function createDmGateway(deps: DmGatewayDependencies): DmGateway {
   const jobs = new JobService(jobRepository, bus, wakeUp, logger);
   const sessionEvents = new SessionEventsPublisher(bus);
   const runner = new SessionRunner(sessions, jobs, sessionEvents, sessionLog, config.maxObjSize);
-  const expiry = new SessionExpiryService(sessions, liveSessions, sessionLog, sessionEvents, logger);
+  const expiry = new SessionExpiryService(sessions, liveSessions, sessionLog, sessionEvents, jobs, logger);
   const sweepOnce = async (): Promise<void> => {
     // Independent passes: a failing one does not hold up the other.
     const passes = await Promise.allSettled([jobs.sweepExpired(), expiry.sweep()]);

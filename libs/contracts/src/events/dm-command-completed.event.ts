@@ -21,8 +21,12 @@ export const DmCommandCompleted = z.object({
   deviceId: DeviceId,
   correlationId: OpaqueId,
   sessionId: OpaqueId.optional(),
-  /** `completed`: every command answered 2xx; `partial`: some did not; `rejected`: user said no to 1101. */
-  outcome: z.enum(['completed', 'partial', 'failed', 'rejected', 'expired']),
+  /**
+   * `completed`: every command answered 2xx; `partial`: some did not; `rejected`: user said no
+   * to 1101; `interrupted`: the session running the job ended before it finished (timeout,
+   * instance restart); the job is not re-sent and `results` holds what was answered so far.
+   */
+  outcome: z.enum(['completed', 'partial', 'failed', 'rejected', 'expired', 'interrupted']),
   results: z.array(DmCommandResult).max(5000),
   completedAt: Timestamp,
 });

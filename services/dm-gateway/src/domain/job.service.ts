@@ -12,7 +12,7 @@ export type JobRequest = Omit<DmCommandRequested, 'priority' | 'notify'> & Parti
  * (a conditional update binds the job to the session: a job runs at most once), record
  * answers, finish with dm.command-completed. A job whose session vanished (instance
  * restart, session state expired) is never re-sent: it ends `interrupted` and is reported
- * with outcome `failed` and the answers recorded so far.
+ * with outcome `interrupted` and the answers recorded so far.
  */
 export class JobService {
   constructor(
@@ -59,7 +59,7 @@ export class JobService {
   async claimNext(deviceId: string, token: string, sessionId: string, isLive: (token: string) => Promise<boolean>): Promise<Job | undefined> {
     for (const stale of await this.jobs.running(deviceId)) {
       if (stale.session === token || (stale.session !== undefined && (await isLive(stale.session)))) continue;
-      await this.finish(stale, 'interrupted', 'failed', stale.session);
+      await this.finish(stale, 'interrupted', 'interrupted', stale.session);
     }
     const now = Date.now();
     for (const job of await this.jobs.queued(deviceId)) {
@@ -98,6 +98,13 @@ export class JobService {
       const outcome = jobOutcome(job);
       await this.finish(job, outcome, outcome, token);
     }
+  }
+
+  /** The session bound to the job ended silently (the expiry sweep): the job is interrupted, not re-sent. */
+  async interrupt(jobId: string, token: string): Promise<void> {
+    const job = await this.jobs.get(jobId);
+    if (job === undefined || job.state !== 'running' || job.session !== token) return;
+    await this.finish(job, 'interrupted', 'interrupted', token);
   }
 
   async expire(job: Job): Promise<void> {

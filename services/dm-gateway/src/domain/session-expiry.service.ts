@@ -2,6 +2,7 @@ import type { Logger } from '@dms/service-kit';
 import type { LiveSessionIndex } from '../data-access/live-session.index';
 import type { SessionLogRepository } from '../data-access/session-log.repository';
 import type { SessionStateStore } from '../data-access/session-state.store';
+import type { JobService } from './job.service';
 import { sessionCompletedEntry } from './session-completed.entry';
 import type { SessionEventsPublisher } from './session-events.publisher';
 
@@ -12,7 +13,8 @@ const BATCH = 100;
  * `timeout`) or gives up after failed authentication (`auth-failed`: it never got past
  * it). The periodic sweep takes index entries past their deadline; a session still live
  * gets its deadline moved to its current expiry; an expired one is claimed (one instance
- * reports it, and never a session that ended normally), logged, published and forgotten.
+ * reports it, and never a session that ended normally), logged, published and forgotten;
+ * the job it was running is reported `interrupted`.
  */
 export class SessionExpiryService {
   constructor(
@@ -20,6 +22,7 @@ export class SessionExpiryService {
     private readonly index: LiveSessionIndex,
     private readonly sessionLog: SessionLogRepository,
     private readonly events: SessionEventsPublisher,
+    private readonly jobs: JobService,
     private readonly logger: Logger,
   ) {}
 
@@ -39,6 +42,8 @@ export class SessionExpiryService {
         const entry = sessionCompletedEntry(state, outcome, new Date(Math.min(state.x ?? due.deadline, now)));
         await this.sessionLog.append(due._id, entry);
         await this.events.sessionCompleted(entry, due._id);
+        // Its running job ends now as interrupted, not at the device's next session.
+        if (state.job !== undefined) await this.jobs.interrupt(state.job, due._id);
         await this.sessions.forget(due._id, state);
         this.logger.info({ sessionId: due._id, deviceId: state.dev, dmSessionId: state.sid, outcome, messages: state.n }, 'silent session end reported');
         reported += 1;
