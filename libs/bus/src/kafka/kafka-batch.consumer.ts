@@ -15,6 +15,7 @@ export interface KafkaBatchConsumerSettings {
   policy: BatchDeliveryPolicy;
   maxBatchSize: number;
   maxUnsettledBatches: number;
+  heartbeatIntervalMs: number;
   publisher: KafkaPublisher;
   logger: BusLogger;
 }
@@ -57,9 +58,9 @@ export function kafkaBatchConsumer(settings: KafkaBatchConsumerSettings, control
       const mustWait = pending.length >= settings.maxUnsettledBatches || start >= batch.messages.length || !isRunning();
       while (pending.length > 0 && (pending[0]!.done || mustWait)) {
         const head = pending[0]!;
-        await head.settled;
+        await settledWithHeartbeats(head, heartbeat, settings.heartbeatIntervalMs);
         if (head.failed !== undefined) {
-          await Promise.all(pending.map((p) => p.settled));
+          for (const p of pending) await settledWithHeartbeats(p, heartbeat, settings.heartbeatIntervalMs);
           pending.length = 0;
           failures++;
           settings.logger.warn({ group: policy.group, topic: settings.physicalTopic, partition: batch.partition, offset: batch.messages[head.start]?.offset, attempt: failures, err: messageOf(head.failed) }, 'batch effects failed; delivering again from this batch');
@@ -76,7 +77,7 @@ export function kafkaBatchConsumer(settings: KafkaBatchConsumerSettings, control
     }
     // Stopped mid-delivery: commit what settled, in order, up to the first failure.
     for (const head of pending) {
-      await head.settled;
+      await settledWithHeartbeats(head, heartbeat, settings.heartbeatIntervalMs);
       if (head.failed !== undefined) return;
       resolveOffset(head.lastOffset);
     }
@@ -103,4 +104,14 @@ async function deliverChunk(settings: KafkaBatchConsumerSettings, partition: num
       (error: unknown) => void ((unsettled.failed = error ?? 'rejected'), (unsettled.done = true)),
     );
   return unsettled;
+}
+
+/** Slow effects (a loaded store) must not cost the group membership: keep heartbeating while waiting. */
+async function settledWithHeartbeats(unsettled: Unsettled, heartbeat: () => Promise<void>, intervalMs: number): Promise<void> {
+  while (!unsettled.done) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([unsettled.settled, new Promise((resolve) => (timer = setTimeout(resolve, intervalMs)))]);
+    clearTimeout(timer);
+    if (!unsettled.done) await heartbeat();
+  }
 }
