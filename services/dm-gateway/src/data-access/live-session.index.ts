@@ -1,12 +1,21 @@
 import type { DocumentCollection, DocumentStore } from '@dms/store';
-import type { SessionState } from '../domain/session-state';
+import { decodeSessionState, encodeSessionState, type SessionState } from '../domain/session-state';
 
 export interface LiveSessionDocument {
   /** The session token. */
   readonly _id: string;
   /** Epoch ms from which the sweep looks at the session again (its expiry as last known). */
   readonly deadline: number;
-  /** The state as the session started: what is reported if even the grace copy is gone. */
+  /**
+   * The state as the session started (encoded: it holds nested arrays, which FerretDB does
+   * not store): what is reported if even the grace copy is gone.
+   */
+  readonly first: string;
+}
+
+export interface LiveSession {
+  readonly token: string;
+  readonly deadline: number;
   readonly first: SessionState;
 }
 
@@ -28,15 +37,16 @@ export class LiveSessionIndex {
   }
 
   async add(token: string, first: SessionState, deadline: number): Promise<void> {
-    await this.collection.put({ _id: token, deadline, first });
+    await this.collection.put({ _id: token, deadline, first: encodeSessionState(first) });
   }
 
   async remove(token: string): Promise<void> {
     await this.collection.delete(token);
   }
 
-  due(now: number, limit: number): Promise<LiveSessionDocument[]> {
-    return this.collection.find({ deadline: { $lte: now } }, { sort: { deadline: 1 }, limit });
+  async due(now: number, limit: number): Promise<LiveSession[]> {
+    const docs = await this.collection.find({ deadline: { $lte: now } }, { sort: { deadline: 1 }, limit });
+    return docs.map((doc) => ({ token: doc._id, deadline: doc.deadline, first: decodeSessionState(doc.first) }));
   }
 
   async postpone(token: string, deadline: number): Promise<void> {

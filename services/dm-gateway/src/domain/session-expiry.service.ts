@@ -30,25 +30,25 @@ export class SessionExpiryService {
   async sweep(now = Date.now()): Promise<number> {
     let reported = 0;
     for (const due of await this.index.due(now, BATCH)) {
-      const last = await this.sessions.loadLast(due._id);
+      const last = await this.sessions.loadLast(due.token);
       if (last?.x !== undefined && last.x > now) {
-        await this.index.postpone(due._id, last.x);
+        await this.index.postpone(due.token, last.x);
         continue;
       }
-      if (await this.sessions.claimReport(due._id)) {
+      if (await this.sessions.claimReport(due.token)) {
         // Without the grace copy (instance down longer than the grace), the state of the start is all there is.
         const state = last ?? due.first;
         const outcome = state.ok === 0 ? 'auth-failed' : 'timeout';
         const entry = sessionCompletedEntry(state, outcome, new Date(Math.min(state.x ?? due.deadline, now)));
-        await this.sessionLog.append(due._id, entry);
-        await this.events.sessionCompleted(entry, due._id);
+        await this.sessionLog.append(due.token, entry);
+        await this.events.sessionCompleted(entry, due.token);
         // Its running job ends now as interrupted, not at the device's next session.
-        if (state.job !== undefined) await this.jobs.interrupt(state.job, due._id);
-        await this.sessions.forget(due._id, state);
-        this.logger.info({ sessionId: due._id, deviceId: state.dev, dmSessionId: state.sid, outcome, messages: state.n }, 'silent session end reported');
+        if (state.job !== undefined) await this.jobs.interrupt(state.job, due.token);
+        await this.sessions.forget(due.token, state);
+        this.logger.info({ sessionId: due.token, deviceId: state.dev, dmSessionId: state.sid, outcome, messages: state.n }, 'silent session end reported');
         reported += 1;
       }
-      await this.index.remove(due._id);
+      await this.index.remove(due.token);
     }
     return reported;
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createKafkaEventBus, type EventBus } from '@dms/bus';
 import { createMongoStore, createRedisKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
 import { Kafka, logLevel } from 'kafkajs';
+import type { DmGatewaySettings } from '../config';
 import { EventLog, startGateway, type GatewayHarness } from './gateway.harness';
 
 /** Helpers of test/e2e/dm-gateway.e2e.test.ts and the benchmark: real Kafka, FerretDB, Redis from infra.sh. */
@@ -42,11 +43,11 @@ export async function newDistributedRun(name: string): Promise<DistributedRun> {
 }
 
 /** One gateway instance on its own Kafka client, Mongo client and Redis connection (as two pods would have). */
-export async function startDistributedGateway(run: DistributedRun, name: string): Promise<GatewayHarness & { closeAll(): Promise<void> }> {
+export async function startDistributedGateway(run: DistributedRun, name: string, config: Partial<DmGatewaySettings> = {}): Promise<GatewayHarness & { closeAll(): Promise<void> }> {
   const bus = run.kafkaBus(name);
   const store = run.mongo();
   const kv = run.redis();
-  const h = await startGateway({ bus, store, kv, events: false });
+  const h = await startGateway({ bus, store, kv, events: false, config });
   return {
     ...h,
     async closeAll() {
