@@ -65,6 +65,12 @@ describe('dm-gateway REST API', () => {
     expect(JSON.stringify(res.body)).toContain('Atomic cannot contain Get');
   });
 
+  it('rejects a wake-up MSISDN that is not 6 to 15 digits with 400 naming msisdn', async () => {
+    const res = await h.api('POST', '/api/v1/devices/IMEI:4/jobs', { commands: [{ verb: 'Get', target: './DevDetail/FwV' }], notify: true, msisdn: '+49 170 1112233' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('msisdn');
+  });
+
   it('queues a job and shows it queued with no results', async () => {
     const res = await h.api('POST', '/api/v1/devices/IMEI:2/jobs', { commands: [{ verb: 'Get', target: './DevDetail/FwV' }] });
     expect(res.status).toBe(201);
