@@ -15,6 +15,7 @@ export * from './logging/secret-scrubber';
 
 export * from './metrics/metrics.registry';
 
+export * from './http/bearer-auth.middleware';
 export * from './http/http-metrics.middleware';
 export * from './http/http-server';
 export * from './http/ops.router';

@@ -9,7 +9,7 @@ import { accountView } from '../../domain/dm-account';
 import type { JobService } from '../../domain/job.service';
 import { jobResults, type Job } from '../../domain/job.model';
 import { CreateDmAccountBody, CreateJobBody } from './api.schemas';
-import { bearerAuth } from './bearer-auth.middleware';
+import { bearerAuth } from '@dms/service-kit';
 import { openApiDocument } from './openapi.document';
 
 class NotFoundError extends HttpError {

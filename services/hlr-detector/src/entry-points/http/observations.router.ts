@@ -3,7 +3,7 @@ import { UserError } from '@dms/service-kit';
 import express, { Router } from 'express';
 import { validateObservations, type InvalidObservation } from '../../domain/observation.validation';
 import type { DetectionMetrics } from '../observability/detection.metrics';
-import { bearerAuth } from './bearer-auth.middleware';
+import { bearerAuth } from '@dms/service-kit';
 import { OBSERVATIONS_TOPIC } from '../bus/observation.subscription';
 
 /** Observations per request; a mirror file goes through the CLI import instead. */

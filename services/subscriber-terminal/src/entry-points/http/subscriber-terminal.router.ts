@@ -5,7 +5,7 @@ import { parseSubscriberQuery } from '../../domain/subscriber-query';
 import { CatalogEntryNotFoundError, InvalidRequestError } from '../../domain/subscriber-terminal.errors';
 import { catalogView, type SubscriberLookupService } from '../../domain/subscriber-lookup.service';
 import type { TerminalCatalogService } from '../../domain/terminal-catalog.service';
-import { bearerAuth } from './bearer-auth.middleware';
+import { bearerAuth } from '@dms/service-kit';
 import { openApiDocument } from './openapi.document';
 
 export const API_BASE = '/api/v1';

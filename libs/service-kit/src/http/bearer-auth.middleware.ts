@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { HttpError } from '@dms/service-kit';
+import { HttpError } from '../errors/dms.error';
 import type { RequestHandler } from 'express';
 
 /** Missing or wrong bearer token (RFC 6750, 3.1: invalid_token). */
