@@ -86,6 +86,23 @@ describe('sessions that end without a last message are still reported, once', ()
   });
 });
 
+describe('a sweep pass with more silent sessions than one batch', () => {
+  it('reports every one of them', async () => {
+    const h = await startGateway({ config: { sessionTtlMs: TTL_MS, authFailuresBeforeLock: 1000 } });
+    const handset = await provisionHandset(h, { scheme: 'basic', encoding: 'xml' });
+    for (let i = 0; i < 130; i += 1) {
+      await postMessage(h.dmUrl, package1(handset.deviceId, 'someone', 'wrong-password', { sessionId: String(100 + i) }));
+    }
+
+    await pastTtl();
+    await h.gateway.sweep();
+
+    await h.events.waitFor('device.session-completed.v1', () => h.events.of('device.session-completed.v1').length === 130);
+    expect(new Set(h.events.of('device.session-completed.v1').map((e) => e.data.sessionId)).size).toBe(130);
+    await h.close();
+  });
+});
+
 describe('two gateway instances sweeping the same sessions', () => {
   it('report each silent session once between them', async () => {
     const bus = createInProcessEventBus({ source: '/services/dm-gateway' });
