@@ -322,6 +322,26 @@ describe('wake-up MSISDN: the job names it, else subscriber-terminal knows the t
     expect(sms?.destination).toBe('491709998877');
   });
 
+  it('a job requested on the bus with an MSISDN is woken at that number', async () => {
+    const deviceId = nextDeviceId();
+    await handsetFor(deviceId);
+
+    await s.gw.bus.publish('dm.command-requested.v1', {
+      jobId: `bus-${deviceId.slice(-6)}`,
+      deviceId,
+      commands: [{ verb: 'Get', target: './DevDetail/FwV' }],
+      priority: 'normal',
+      notify: true,
+      msisdn: '491706665544',
+      correlationId: `bus-${deviceId.slice(-6)}`,
+      requestedBy: 'e2e',
+      requestedAt: new Date().toISOString(),
+    });
+    const [sms] = await s.smsc.waitForSubmits(1);
+
+    expect(sms?.destination).toBe('491706665544');
+  });
+
   it('a terminal subscriber-terminal does not know gets no SMS, and the job stays queued', async () => {
     const deviceId = nextDeviceId();
     await handsetFor(deviceId);

@@ -1,4 +1,4 @@
-import { createInProcessEventBus, type Rpc } from '@dms/bus';
+import { createInProcessEventBus, type EventBus, type Rpc } from '@dms/bus';
 import { createLogger, problemHandler, startHttpServer, type RunningHttpServer } from '@dms/service-kit';
 import { createEmbeddedStore, createMemoryKeyValueStore, type KeyValueStore } from '@dms/store';
 import express from 'express';
@@ -11,6 +11,8 @@ export interface GatewayWithWakeUp {
   readonly gateway: DmGateway;
   readonly http: RunningHttpServer;
   readonly events: EventLog;
+  /** The gateway's bus (dm.command-requested.v1 goes in here). */
+  readonly bus: EventBus;
   /** The gateway's session state (server nonces live here). */
   readonly kv: KeyValueStore;
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
@@ -53,6 +55,7 @@ export async function startGatewayWithWakeUp(
     gateway,
     http,
     events,
+    bus,
     kv,
     async api(method, path, body) {
       const res = await fetch(`${http.url}${path}`, {
