@@ -42,4 +42,24 @@ describe("a service's view of the shared in-process bus", () => {
 
     expect(await shared.ready()).toBe(false);
   });
+
+  it('forwards batch subscriptions, so batch consumers keep their batch path in embedded mode', async () => {
+    const shared = createInProcessEventBus({ source: '/services/embedded' });
+    const view = serviceBus(shared, '/services/hlr-detector');
+    const batches: number[] = [];
+    const subscription = await view.subscribeBatch({
+      topic: TOPIC,
+      group: 'batched',
+      handler: async (events) => void batches.push(events.length),
+    });
+    for (let i = 0; i < 5; i++) await view.publish(TOPIC, observation(i));
+    await waitFor(() => batches.reduce((a, b) => a + b, 0) === 5, 2000, 'five events in batches');
+    await view.close();
+    await view.publish(TOPIC, observation(9));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await shared.close();
+
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(subscription.group).toBe('batched');
+  });
 });

@@ -1,4 +1,4 @@
-import type { EventBus, InProcessEventBus, Subscription } from '@dms/bus';
+import type { BatchEventBus, InProcessEventBus, Subscription } from '@dms/bus';
 import { createEnvelope, encodeKafkaMessage } from '@dms/contracts';
 
 /**
@@ -8,8 +8,19 @@ import { createEnvelope, encodeKafkaMessage } from '@dms/contracts';
  * and appends the encoded bytes. close() closes only this service's subscriptions; the
  * shared bus belongs to the composition root.
  */
-export function serviceBus(shared: InProcessEventBus, source: string): EventBus {
+export function serviceBus(shared: InProcessEventBus, source: string): BatchEventBus {
   const opened = new Set<Subscription>();
+  const track = (subscription: Subscription): Subscription => {
+    opened.add(subscription);
+    return {
+      topic: subscription.topic,
+      group: subscription.group,
+      close: async () => {
+        opened.delete(subscription);
+        await subscription.close();
+      },
+    };
+  };
   return {
     async publish(topic, data, options = {}) {
       const envelope = createEnvelope(topic, data, { ...options, source });
@@ -17,18 +28,9 @@ export function serviceBus(shared: InProcessEventBus, source: string): EventBus 
       await shared.publishRaw(topic, { key, value, headers });
       return envelope;
     },
-    async subscribe(options) {
-      const subscription = await shared.subscribe(options);
-      opened.add(subscription);
-      return {
-        topic: subscription.topic,
-        group: subscription.group,
-        close: async () => {
-          opened.delete(subscription);
-          await subscription.close();
-        },
-      };
-    },
+    subscribe: async (options) => track(await shared.subscribe(options)),
+    // Forwarded so that batch consumers (hlr-detector) keep their batch path in embedded mode.
+    subscribeBatch: async (options) => track(await shared.subscribeBatch(options)),
     ready: () => shared.ready(),
     async close() {
       const closing = [...opened];
