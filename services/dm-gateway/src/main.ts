@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { createMetricsRegistry, createOpsRouter, httpMetrics, problemHandler, runService } from '@dms/service-kit';
+import {
+  createMetricsRegistry,
+  createOpsRouter,
+  httpMetrics,
+  problemHandler,
+  runService,
+} from '@dms/service-kit';
 import { defaultNotificationProfile } from '@dms/syncml';
 import express from 'express';
-import { dmGatewayConfig, type DmGatewayConfig } from './config';
+import { dmGatewayConfig } from './config';
 import { createBus, createRpc, createSessionState, createStore } from './data-access/adapters.factory';
 import { createDmGateway } from './dm-gateway';
+import { listenDmHttp } from './entry-points/http/dm-http.server';
 import { createSmppDeviceWakeUp, smscOptionsFromConfig } from './wake-up';
-
-function listen(app: express.Express, config: DmGatewayConfig): Promise<Server> {
-  const tls = config.tlsCertFile !== undefined && config.tlsKeyFile !== undefined;
-  const server = tls ? createHttpsServer({ cert: readFileSync(config.tlsCertFile as string), key: readFileSync(config.tlsKeyFile as string) }, app) : createHttpServer(app);
-  // Slow or stalled handsets are cut; keep-alive sockets are reused between the messages of a session.
-  server.requestTimeout = config.requestTimeoutMs;
-  server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
-  server.keepAliveTimeout = config.keepAliveTimeoutMs;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, () => resolve(server));
-  });
-}
 
 /**
  * Standalone dm-gateway: `pnpm --filter @dms/dm-gateway start` (`--help` lists the variables).
@@ -40,20 +31,64 @@ void runService(
     if (rpc !== undefined) shutdown.register('rpc', () => rpc.close());
     const smsc = smscOptionsFromConfig(config);
     // The MSISDN of a wake-up: the job's, else subscriber-terminal's over the Rpc (JobWakeUpService).
-    const wakeUp = smsc === undefined ? undefined : createSmppDeviceWakeUp({ smsc, profileFor: () => defaultNotificationProfile, rateLimitPerSecond: config.smscRateLimit, maxAttempts: config.smscMaxAttempts, logger });
+    const wakeUp =
+      smsc === undefined
+        ? undefined
+        : createSmppDeviceWakeUp({
+            smsc,
+            profileFor: () => defaultNotificationProfile,
+            rateLimitPerSecond: config.smscRateLimit,
+            maxAttempts: config.smscMaxAttempts,
+            logger,
+          });
     if (wakeUp !== undefined) shutdown.register('wake-up', () => wakeUp.close());
-    const gateway = createDmGateway({ bus, store, sessionState, logger, config, ...(wakeUp === undefined ? {} : { wakeUp }), ...(rpc === undefined ? {} : { rpc }) });
+    const gateway = createDmGateway({
+      bus,
+      store,
+      sessionState,
+      logger,
+      config,
+      ...(wakeUp === undefined ? {} : { wakeUp }),
+      ...(rpc === undefined ? {} : { rpc }),
+    });
     const app = express();
     app.set('trust proxy', true);
     app.use(httpMetrics(registry));
-    app.use(createOpsRouter({ registry, lifecycle: shutdown, checks: { bus: () => bus.ready(), store: () => store.ping(), sessionState: () => sessionState.ping() } }));
+    app.use(
+      createOpsRouter({
+        registry,
+        lifecycle: shutdown,
+        checks: {
+          bus: () => bus.ready(),
+          store: () => store.ping(),
+          sessionState: () => sessionState.ping(),
+        },
+      }),
+    );
     app.use(gateway.router);
     app.use(problemHandler(logger));
     await gateway.start();
     shutdown.register('consumers', () => gateway.stop());
-    const server = await listen(app, config);
-    shutdown.register('http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
-    logger.info({ port: config.port, path: config.dmPath, tls: config.tlsCertFile !== undefined, kafka: config.kafkaBrokers !== undefined, mongo: config.mongoUrl !== undefined, redis: config.redisUrl !== undefined }, 'dm-gateway listening');
+    const server = await listenDmHttp(app, config);
+    shutdown.register(
+      'http',
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+    );
+    logger.info(
+      {
+        port: config.port,
+        path: config.dmPath,
+        tls: config.tlsCertFile !== undefined,
+        kafka: config.kafkaBrokers !== undefined,
+        mongo: config.mongoUrl !== undefined,
+        redis: config.redisUrl !== undefined,
+      },
+      'dm-gateway listening',
+    );
   },
   {
     service: 'dm-gateway',
