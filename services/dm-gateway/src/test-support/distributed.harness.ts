@@ -1,18 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { createKafkaEventBus, type EventBus } from '@dms/bus';
-import { createMongoStore, createRedisKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createMongoStore,
+  createRedisKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DmGatewaySettings } from '../config';
+import type { DeviceWakeUp } from '../domain/device-wake-up.port';
 import { EventLog, startGateway, type GatewayHarness } from './gateway.harness';
 
 /** Helpers of test/e2e/dm-gateway.e2e.test.ts and the benchmark: real Kafka, FerretDB, Redis from infra.sh. */
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (value === undefined || value === '') throw new TypeError(`${name} is not set: run "bash deploy/local/infra.sh up" and export its lines`);
+  if (value === undefined || value === '')
+    throw new TypeError(`${name} is not set: run "bash deploy/local/infra.sh up" and export its lines`);
   return value;
 }
 
-export const GATEWAY_TOPICS = ['dm.command-requested.v1', 'dm.command-completed.v1', 'device.session-completed.v1', 'device.inventory-reported.v1', 'device.alert-raised.v1'] as const;
+export const GATEWAY_TOPICS = [
+  'dm.command-requested.v1',
+  'dm.command-completed.v1',
+  'device.session-completed.v1',
+  'device.inventory-reported.v1',
+  'device.alert-raised.v1',
+] as const;
 
 export interface DistributedRun {
   readonly prefix: string;
@@ -30,24 +43,54 @@ export async function newDistributedRun(name: string): Promise<DistributedRun> {
   const brokers = requireEnv('DMS_KAFKA_BROKERS').split(',');
   const admin = new Kafka({ brokers, clientId: `${id}-admin`, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({ topics: [...GATEWAY_TOPICS.map((t) => `${prefix}${t}`), `${prefix}dlq.dm-gateway`].map((topic) => ({ topic, numPartitions: 4 })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: [...GATEWAY_TOPICS.map((t) => `${prefix}${t}`), `${prefix}dlq.dm-gateway`].map((topic) => ({
+      topic,
+      numPartitions: 4,
+    })),
+    waitForLeaders: true,
+  });
   await admin.disconnect();
   return {
     prefix,
     database: id.replace(/[^A-Za-z0-9_]/g, '_'),
     redisPrefix: `${id}:`,
-    kafkaBus: (clientId) => createKafkaEventBus({ brokers, clientId: `${id}-${clientId}`, source: '/services/dm-gateway', topicPrefix: prefix, consumer: { maxWaitTimeMs: 100 } }),
-    mongo: () => createMongoStore({ url: requireEnv('DMS_MONGO_URL'), database: id.replace(/[^A-Za-z0-9_]/g, '_'), appName: 'dm-gateway-e2e' }),
+    kafkaBus: (clientId) =>
+      createKafkaEventBus({
+        brokers,
+        clientId: `${id}-${clientId}`,
+        source: '/services/dm-gateway',
+        topicPrefix: prefix,
+        consumer: { maxWaitTimeMs: 100 },
+      }),
+    mongo: () =>
+      createMongoStore({
+        url: requireEnv('DMS_MONGO_URL'),
+        database: id.replace(/[^A-Za-z0-9_]/g, '_'),
+        appName: 'dm-gateway-e2e',
+      }),
     redis: () => createRedisKeyValueStore({ url: requireEnv('DMS_REDIS_URL'), keyPrefix: `${id}:` }),
   };
 }
 
 /** One gateway instance on its own Kafka client, Mongo client and Redis connection (as two pods would have). */
-export async function startDistributedGateway(run: DistributedRun, name: string, config: Partial<DmGatewaySettings> = {}): Promise<GatewayHarness & { closeAll(): Promise<void> }> {
+export async function startDistributedGateway(
+  run: DistributedRun,
+  name: string,
+  config: Partial<DmGatewaySettings> = {},
+  wakeUp?: DeviceWakeUp,
+): Promise<GatewayHarness & { closeAll(): Promise<void> }> {
   const bus = run.kafkaBus(name);
   const store = run.mongo();
   const kv = run.redis();
-  const h = await startGateway({ bus, store, kv, events: false, config });
+  const h = await startGateway({
+    bus,
+    store,
+    kv,
+    events: false,
+    config,
+    ...(wakeUp === undefined ? {} : { wakeUp }),
+  });
   return {
     ...h,
     async closeAll() {

@@ -3,10 +3,16 @@ import { createInProcessEventBus, type EventBus } from '@dms/bus';
 import type { EventData, EventEnvelope, TopicName } from '@dms/contracts';
 import { SimulatedHandset, type HandsetOptions } from '@dms/device-sim';
 import { createLogger, problemHandler, startHttpServer, type RunningHttpServer } from '@dms/service-kit';
-import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import express from 'express';
 import { defaultSettings, type DmGatewaySettings } from '../config';
 import { createDmGateway, type DmGateway } from '../dm-gateway';
+import type { DeviceWakeUp } from '../domain/device-wake-up.port';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -18,9 +24,19 @@ export class EventLog {
 
   static async attach(bus: EventBus, group = `test-${randomUUID()}`): Promise<EventLog> {
     const log = new EventLog();
-    const topics = ['dm.command-completed.v1', 'device.session-completed.v1', 'device.inventory-reported.v1', 'device.alert-raised.v1'] as const;
+    const topics = [
+      'dm.command-completed.v1',
+      'device.session-completed.v1',
+      'device.inventory-reported.v1',
+      'device.alert-raised.v1',
+    ] as const;
     for (const topic of topics) {
-      await bus.subscribe({ topic, group: `${group}-${topic}`, fromBeginning: true, handler: async (event) => void log.events.push(event as Envelope<TopicName>) });
+      await bus.subscribe({
+        topic,
+        group: `${group}-${topic}`,
+        fromBeginning: true,
+        handler: async (event) => void log.events.push(event as Envelope<TopicName>),
+      });
     }
     return log;
   }
@@ -29,7 +45,11 @@ export class EventLog {
     return this.events.filter((e) => e.topic === topic) as Envelope<T>[];
   }
 
-  async waitFor<T extends TopicName>(topic: T, match: (e: Envelope<T>) => boolean, timeoutMs = 10_000): Promise<Envelope<T>> {
+  async waitFor<T extends TopicName>(
+    topic: T,
+    match: (e: Envelope<T>) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Envelope<T>> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const found = this.of(topic).find(match);
@@ -48,7 +68,12 @@ export interface GatewayHarness {
   readonly store: DocumentStore;
   readonly kv: KeyValueStore;
   readonly events: EventLog;
-  api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown; type: string }>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: unknown; type: string }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +84,8 @@ export interface HarnessParts {
   config?: Partial<DmGatewaySettings>;
   /** Attach an event log on this bus (default true). */
   events?: boolean;
+  /** Package 0 sender of notify=true jobs (none = jobs wait for the handset's own session). */
+  wakeUp?: DeviceWakeUp;
 }
 
 /** dm-gateway on port 0 with the embedded adapters (or the ones given) and the service-kit problem handler. */
@@ -66,8 +93,18 @@ export async function startGateway(parts: HarnessParts = {}): Promise<GatewayHar
   const bus = parts.bus ?? createInProcessEventBus({ source: '/services/dm-gateway' });
   const store = parts.store ?? createEmbeddedStore({ file: ':memory:' });
   const kv = parts.kv ?? createMemoryKeyValueStore();
-  const logger = createLogger({ service: 'dm-gateway', level: process.env['DMS_TEST_LOG'] === '1' ? 'debug' : 'silent' });
-  const gateway = createDmGateway({ bus, store, sessionState: kv, logger, config: defaultSettings({ adminToken: ADMIN_TOKEN, jobSweepIntervalMs: 0, ...parts.config }) });
+  const logger = createLogger({
+    service: 'dm-gateway',
+    level: process.env['DMS_TEST_LOG'] === '1' ? 'debug' : 'silent',
+  });
+  const gateway = createDmGateway({
+    bus,
+    store,
+    sessionState: kv,
+    logger,
+    ...(parts.wakeUp === undefined ? {} : { wakeUp: parts.wakeUp }),
+    config: defaultSettings({ adminToken: ADMIN_TOKEN, jobSweepIntervalMs: 0, ...parts.config }),
+  });
   const app = express();
   app.use(gateway.router);
   app.use(problemHandler(logger));
@@ -83,9 +120,17 @@ export async function startGateway(parts: HarnessParts = {}): Promise<GatewayHar
     kv,
     events,
     async api(method, path, body, token = ADMIN_TOKEN) {
-      const res = await fetch(`${http.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${http.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await res.text();
-      return { status: res.status, body: text === '' ? undefined : JSON.parse(text), type: res.headers.get('content-type') ?? '' };
+      return {
+        status: res.status,
+        body: text === '' ? undefined : JSON.parse(text),
+        type: res.headers.get('content-type') ?? '',
+      };
     },
     async close() {
       await http.close();
@@ -121,7 +166,14 @@ export interface DeviceSpec {
 /** Registers a DM account through the REST API and builds the matching simulated handset. */
 export async function provisionHandset(h: GatewayHarness, spec: DeviceSpec): Promise<SimulatedHandset> {
   const deviceId = spec.deviceId ?? nextDeviceId();
-  const account = { deviceId, username: `user-${deviceId.slice(-6)}`, password: 'client-secret', authType: spec.scheme, serverId: 'dms-test', serverPassword: 'server-secret' };
+  const account = {
+    deviceId,
+    username: `user-${deviceId.slice(-6)}`,
+    password: 'client-secret',
+    authType: spec.scheme,
+    serverId: 'dms-test',
+    serverPassword: 'server-secret',
+  };
   const res = await h.api('POST', '/api/v1/dm-accounts', account);
   if (res.status !== 201) throw new TypeError(`account not created: ${res.status}`);
   return new SimulatedHandset({
@@ -129,7 +181,14 @@ export async function provisionHandset(h: GatewayHarness, spec: DeviceSpec): Pro
     family: 'oma-standard',
     encoding: spec.encoding,
     serverUrl: h.dmUrl,
-    auth: { scheme: spec.scheme, username: account.username, password: account.password, serverId: account.serverId, serverPassword: account.serverPassword, verifyServer: true },
+    auth: {
+      scheme: spec.scheme,
+      username: account.username,
+      password: account.password,
+      serverId: account.serverId,
+      serverPassword: account.serverPassword,
+      verifyServer: true,
+    },
     ...spec.handset,
   });
 }
