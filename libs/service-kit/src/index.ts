@@ -8,6 +8,7 @@ export * from './config/config-source.reader';
 export * from './config/config.loader';
 export * from './config/config.describe';
 export * from './config/config.schemas';
+export * from './config/infrastructure.fields';
 
 export * from './logging/logger.factory';
 export * from './logging/secret-keys';

@@ -1,7 +1,7 @@
 import {
   defineConfig,
+  infrastructureFields,
   field,
-  hostPortListSchema,
   logLevelSchema,
   millisecondsSchema,
   portSchema,
@@ -16,6 +16,7 @@ import { z } from 'zod';
  * and the in-memory key-value store respectively (embedded mode).
  */
 export const hlrDetectorConfig = defineConfig({
+  ...infrastructureFields,
   port: field({
     env: 'PORT',
     schema: portSchema,
@@ -27,30 +28,11 @@ export const hlrDetectorConfig = defineConfig({
     env: 'DMS_ADMIN_TOKEN',
     doc: 'Bearer token required by POST /api/v1/hlr/observations',
   }),
-  kafkaBrokers: field({
-    env: 'DMS_KAFKA_BROKERS',
-    schema: hostPortListSchema,
-    optional: true,
-    expected: 'host:port[,host:port...]',
-    doc: 'Kafka bootstrap servers; unset = in-process bus (embedded mode)',
-  }),
-  topicPrefix: field({
-    env: 'DMS_TOPIC_PREFIX',
-    schema: z.string().regex(/^[A-Za-z0-9._-]*$/),
-    default: '',
-    doc: 'Prepended to every Kafka topic (an environment or a test run); the product topics carry none',
-  }),
   consumerGroup: field({
     env: 'DMS_HLR_GROUP',
     schema: z.string().min(1),
     default: 'hlr-detector',
     doc: 'Kafka consumer group of the observation subscription',
-  }),
-  mongoUrl: field({
-    env: 'DMS_MONGO_URL',
-    schema: z.string().startsWith('mongodb'),
-    optional: true,
-    doc: 'MongoDB URL; unset = embedded SQLite store',
   }),
   mongoDatabase: field({
     env: 'DMS_HLR_MONGO_DATABASE',
@@ -63,12 +45,6 @@ export const hlrDetectorConfig = defineConfig({
     schema: z.string().min(1),
     default: './data/hlr-detector.sqlite',
     doc: 'SQLite file of the embedded store',
-  }),
-  redisUrl: field({
-    env: 'DMS_REDIS_URL',
-    schema: z.string().startsWith('redis'),
-    optional: true,
-    doc: 'Redis URL of the state cache; unset = in-memory cache',
   }),
   cacheTtlMs: field({
     env: 'DMS_HLR_CACHE_TTL_MS',

@@ -1,7 +1,8 @@
 import {
   defineConfig,
+  infrastructureFields,
+  natsUrlField,
   field,
-  hostPortListSchema,
   logLevelSchema,
   millisecondsSchema,
   portSchema,
@@ -35,6 +36,8 @@ const planServicesSchema = z.string().transform((value, ctx) => {
  * SQLite store and the in-memory key-value store (embedded mode).
  */
 export const subscriberTerminalConfig = defineConfig({
+  ...infrastructureFields,
+  natsUrl: natsUrlField,
   port: field({
     env: 'PORT',
     schema: portSchema,
@@ -45,31 +48,6 @@ export const subscriberTerminalConfig = defineConfig({
   adminToken: secret({
     env: 'DMS_ADMIN_TOKEN',
     doc: 'Bearer token required by every /api/v1 route of this service',
-  }),
-  kafkaBrokers: field({
-    env: 'DMS_KAFKA_BROKERS',
-    schema: hostPortListSchema,
-    optional: true,
-    expected: 'host:port[,host:port...]',
-    doc: 'Kafka bootstrap servers; unset = in-process bus',
-  }),
-  topicPrefix: field({
-    env: 'DMS_TOPIC_PREFIX',
-    schema: z.string().regex(/^[A-Za-z0-9._-]*$/),
-    default: '',
-    doc: 'Prepended to every Kafka topic (an environment or a test run)',
-  }),
-  natsUrl: field({
-    env: 'DMS_NATS_URL',
-    schema: z.string().startsWith('nats'),
-    optional: true,
-    doc: 'NATS URL for RPC; unset = in-process RPC',
-  }),
-  mongoUrl: field({
-    env: 'DMS_MONGO_URL',
-    schema: z.string().startsWith('mongodb'),
-    optional: true,
-    doc: 'MongoDB URL; unset = embedded SQLite store',
   }),
   mongoDatabase: field({
     env: 'DMS_ST_MONGO_DATABASE',
@@ -82,12 +60,6 @@ export const subscriberTerminalConfig = defineConfig({
     schema: z.string().min(1),
     default: './data/subscriber-terminal.sqlite',
     doc: 'SQLite file of the embedded store',
-  }),
-  redisUrl: field({
-    env: 'DMS_REDIS_URL',
-    schema: z.string().startsWith('redis'),
-    optional: true,
-    doc: 'Redis URL of the caches; unset = in-memory key-value store',
   }),
   consumerGroup: field({
     env: 'DMS_ST_GROUP',

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { field } from './config-field';
+import { hostPortListSchema } from './config.schemas';
+
+/**
+ * The variables that choose between distributed and embedded adapters, the same in every
+ * service (ARCHITECTURE.md "Two ways to run"): set, the service talks to that server;
+ * unset, it uses the in-process or embedded equivalent. Spread into a service's config.
+ */
+export const infrastructureFields = {
+  kafkaBrokers: field({
+    env: 'DMS_KAFKA_BROKERS',
+    schema: hostPortListSchema,
+    optional: true,
+    expected: 'host:port[,host:port...]',
+    doc: 'Kafka bootstrap servers; unset = in-process bus',
+  }),
+  topicPrefix: field({
+    env: 'DMS_TOPIC_PREFIX',
+    schema: z.string().regex(/^[A-Za-z0-9._-]*$/),
+    default: '',
+    doc: 'Prepended to every Kafka topic (an environment or a test run); the product topics carry none',
+  }),
+  mongoUrl: field({
+    env: 'DMS_MONGO_URL',
+    schema: z.string().startsWith('mongodb'),
+    optional: true,
+    doc: 'MongoDB URL; unset = embedded SQLite store',
+  }),
+  redisUrl: field({
+    env: 'DMS_REDIS_URL',
+    schema: z.string().startsWith('redis'),
+    optional: true,
+    doc: 'Redis URL of short-lived state (caches, sessions, nonces); unset = in-memory, one instance only',
+  }),
+};
+
+/** For services that serve or call request/reply (RPC) subjects. */
+export const natsUrlField = field({
+  env: 'DMS_NATS_URL',
+  schema: z.string().startsWith('nats'),
+  optional: true,
+  doc: 'NATS URL of request/reply between services; unset = in-process RPC',
+});
