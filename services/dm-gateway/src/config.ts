@@ -2,6 +2,7 @@ import {
   booleanSchema,
   defineConfig,
   infrastructureFields,
+  serviceStoreFields,
   field,
   logLevelSchema,
   millisecondsSchema,
@@ -21,6 +22,7 @@ const bytes = (min: number) => z.coerce.number().int().min(min);
  */
 export const dmGatewayConfig = defineConfig({
   ...infrastructureFields,
+  ...serviceStoreFields('DMS_DM', 'dm-gateway'),
   port: field({
     env: 'PORT',
     schema: portSchema,
@@ -129,18 +131,6 @@ export const dmGatewayConfig = defineConfig({
     schema: z.string().min(1),
     default: 'dm-gateway',
     doc: 'Consumer group of the dm.command-requested subscription',
-  }),
-  mongoDatabase: field({
-    env: 'DMS_DM_MONGO_DATABASE',
-    schema: z.string().min(1),
-    default: 'dm-gateway',
-    doc: 'MongoDB database of this service',
-  }),
-  embeddedFile: field({
-    env: 'DMS_DM_SQLITE_FILE',
-    schema: z.string().min(1),
-    default: './data/dm-gateway.sqlite',
-    doc: 'SQLite file of the embedded store',
   }),
   natsUrl: field({
     env: 'DMS_NATS_URL',

@@ -1,6 +1,7 @@
 import {
   defineConfig,
   infrastructureFields,
+  serviceStoreFields,
   field,
   logLevelSchema,
   millisecondsSchema,
@@ -17,6 +18,7 @@ import { z } from 'zod';
  */
 export const hlrDetectorConfig = defineConfig({
   ...infrastructureFields,
+  ...serviceStoreFields('DMS_HLR', 'hlr-detector'),
   port: field({
     env: 'PORT',
     schema: portSchema,
@@ -33,18 +35,6 @@ export const hlrDetectorConfig = defineConfig({
     schema: z.string().min(1),
     default: 'hlr-detector',
     doc: 'Kafka consumer group of the observation subscription',
-  }),
-  mongoDatabase: field({
-    env: 'DMS_HLR_MONGO_DATABASE',
-    schema: z.string().min(1),
-    default: 'hlr-detector',
-    doc: 'MongoDB database of this service',
-  }),
-  embeddedFile: field({
-    env: 'DMS_HLR_SQLITE_FILE',
-    schema: z.string().min(1),
-    default: './data/hlr-detector.sqlite',
-    doc: 'SQLite file of the embedded store',
   }),
   cacheTtlMs: field({
     env: 'DMS_HLR_CACHE_TTL_MS',

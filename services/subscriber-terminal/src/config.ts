@@ -1,6 +1,7 @@
 import {
   defineConfig,
   infrastructureFields,
+  serviceStoreFields,
   natsUrlField,
   field,
   logLevelSchema,
@@ -37,6 +38,7 @@ const planServicesSchema = z.string().transform((value, ctx) => {
  */
 export const subscriberTerminalConfig = defineConfig({
   ...infrastructureFields,
+  ...serviceStoreFields('DMS_ST', 'subscriber-terminal'),
   natsUrl: natsUrlField,
   port: field({
     env: 'PORT',
@@ -48,18 +50,6 @@ export const subscriberTerminalConfig = defineConfig({
   adminToken: secret({
     env: 'DMS_ADMIN_TOKEN',
     doc: 'Bearer token required by every /api/v1 route of this service',
-  }),
-  mongoDatabase: field({
-    env: 'DMS_ST_MONGO_DATABASE',
-    schema: z.string().min(1),
-    default: 'subscriber-terminal',
-    doc: 'MongoDB database of this service',
-  }),
-  embeddedFile: field({
-    env: 'DMS_ST_SQLITE_FILE',
-    schema: z.string().min(1),
-    default: './data/subscriber-terminal.sqlite',
-    doc: 'SQLite file of the embedded store',
   }),
   consumerGroup: field({
     env: 'DMS_ST_GROUP',

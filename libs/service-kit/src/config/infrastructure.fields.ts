@@ -42,3 +42,24 @@ export const natsUrlField = field({
   optional: true,
   doc: 'NATS URL of request/reply between services; unset = in-process RPC',
 });
+
+/**
+ * Where a service keeps its own data (each service owns its store): its MongoDB database
+ * in distributed mode, its SQLite file in embedded mode. `envPrefix` such as `DMS_HLR`.
+ */
+export function serviceStoreFields(envPrefix: string, service: string) {
+  return {
+    mongoDatabase: field({
+      env: `${envPrefix}_MONGO_DATABASE`,
+      schema: z.string().min(1),
+      default: service,
+      doc: 'MongoDB database of this service',
+    }),
+    embeddedFile: field({
+      env: `${envPrefix}_SQLITE_FILE`,
+      schema: z.string().min(1),
+      default: `./data/${service}.sqlite`,
+      doc: 'SQLite file of the embedded store',
+    }),
+  };
+}
