@@ -42,7 +42,7 @@ describe('event map', () => {
     // Defaults make a field optional for producers only.
     assertType<Equals<EventInput<'dm.command-requested.v1'>['priority'], 'low' | 'normal' | 'high' | undefined>>(true);
     assertType<Equals<EventData<'diagnostics.report-completed.v1'>['findings'][number]['kind'],
-      'setting-missing' | 'setting-wrong' | 'firmware-outdated' | 'not-dm-capable' | 'health'>>(true);
+      'setting-missing' | 'setting-wrong' | 'firmware-outdated' | 'not-dm-capable' | 'health' | 'node-unsupported' | 'device-unreachable' | 'device-alert'>>(true);
 
     const envelope = {} as EventEnvelope<'config.failed.v1', EventData<'config.failed.v1'>>;
     // @ts-expect-error config.failed has no `imei` field

@@ -19,3 +19,6 @@ export * from './events/report-completed.event';
 export * from './events/config-applied.event';
 export * from './events/config-failed.event';
 export * from './events/subscription-changed.event';
+export * from './consent.schema';
+export * from './rpc/diagnostics.rpc';
+export * from './rpc/config.rpc';

@@ -9,7 +9,8 @@ export const ConfigFailed = z.object({
   profileVersion: z.number().int().min(1),
   jobId: OpaqueId,
   campaignId: OpaqueId.optional(),
-  reason: z.enum(['device-rejected', 'user-rejected', 'unreachable', 'expired', 'not-supported']),
+  /** `consent-revoked`: the subscriber revoked "change settings", so nothing was sent. */
+  reason: z.enum(['device-rejected', 'user-rejected', 'unreachable', 'expired', 'not-supported', 'consent-revoked']),
   /** The SyncML status of the first failing command, when the handset answered. */
   status: z.number().int().min(100).max(599).optional(),
   detail: z.string().max(1000).optional(),

@@ -12,6 +12,12 @@ export const Finding = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('firmware-outdated'), current: z.string().max(200), latest: z.string().max(200) }),
   z.object({ kind: z.literal('not-dm-capable'), reason: z.string().max(500) }),
   z.object({ kind: z.literal('health'), metric: z.enum(['battery', 'storage', 'memory', 'signal']), level: z.enum(['ok', 'low', 'critical']), value: z.string().max(100).optional() }),
+  /** The handset answered a read with 404/405/406 (the node does not exist in its tree). */
+  z.object({ kind: z.literal('node-unsupported'), nodeUri: z.string().max(1024), status: z.number().int().min(100).max(599) }),
+  /** No answer: the job expired, the session broke, the wake-up failed. */
+  z.object({ kind: z.literal('device-unreachable'), reason: z.string().max(500) }),
+  /** A client-initiated alert (1224/1226) the handset raised, e.g. a low-battery or FUMO result. */
+  z.object({ kind: z.literal('device-alert'), alertType: z.string().max(200), data: z.string().max(1000).optional(), severity: z.enum(['info', 'warning', 'critical']) }),
 ]);
 export type Finding = z.infer<typeof Finding>;
 
@@ -24,6 +30,17 @@ export const ReportCompleted = z.object({
   trigger: z.enum(['combination-detected', 'device-alert', 'manual', 'scheduled']),
   outcome: z.enum(['complete', 'partial', 'unreachable']),
   findings: z.array(Finding).max(200),
+  /** DevInfo/DevDetail as read (absent when unreachable). */
+  device: z
+    .object({
+      manufacturer: z.string().max(200).optional(),
+      model: z.string().max(200).optional(),
+      family: z.string().max(100).optional(),
+      fwV: z.string().max(200).optional(),
+      swV: z.string().max(200).optional(),
+      hwV: z.string().max(200).optional(),
+    })
+    .optional(),
   correlationId: OpaqueId.optional(),
   completedAt: Timestamp,
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { configRpc } from './config.rpc';
+import { diagnosticsRpc } from './diagnostics.rpc';
 import { subscriberTerminalRpc } from './subscriber-terminal.rpc';
 
 /**
@@ -34,6 +36,8 @@ export const rpcCatalog = {
     doc: 'Relays to system.echo.v1 and says who answered; checks calls made from inside a handler.',
   }),
   ...subscriberTerminalRpc,
+  ...diagnosticsRpc,
+  ...configRpc,
 } as const;
 
 export type RpcCatalog = typeof rpcCatalog;

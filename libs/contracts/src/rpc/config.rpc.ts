@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { SettingKind } from '../events/report-completed.event';
+import { DeviceId, Msisdn, OpaqueId, Timestamp } from '../identifiers';
+
+/** What a handset of one family should hold, as config's profiles and templates say. */
+export const ExpectedSettings = z.object({
+  family: z.string().max(100),
+  templateId: OpaqueId,
+  profileId: OpaqueId,
+  profileVersion: z.number().int().min(1),
+  /** Node URIs diagnostics reads (Get) to compare. */
+  reads: z.array(z.string().max(1024)).max(200),
+  /** Per setting, the leaf nodes and values a correct handset holds; personal values (e-mail) are absent. */
+  expected: z.array(
+    z.object({ setting: SettingKind, nodeUri: z.string().max(1024), value: z.string().max(1000) }),
+  ),
+});
+export type ExpectedSettings = z.infer<typeof ExpectedSettings>;
+
+export const DeviceConfigState = z.object({
+  deviceId: DeviceId,
+  msisdn: Msisdn.optional(),
+  state: z.enum(['pending', 'awaiting-user', 'applied', 'failed', 'skipped']),
+  profileId: OpaqueId.optional(),
+  profileVersion: z.number().int().min(1).optional(),
+  settings: z.array(SettingKind),
+  lastJobId: OpaqueId.optional(),
+  reason: z.string().max(200).optional(),
+  updatedAt: Timestamp,
+});
+export type DeviceConfigState = z.infer<typeof DeviceConfigState>;
+
+/** RPC subjects of config, spread into `rpcCatalog`. */
+export const configRpc = {
+  'config.expected-settings.v1': {
+    request: z.object({
+      manufacturer: z.string().max(200).optional(),
+      model: z.string().max(200).optional(),
+      tac: z.string().regex(/^\d{8}$/).optional(),
+    }),
+    response: z.object({ expected: ExpectedSettings.nullable() }),
+    doc: 'The template (device family) and profile values for a handset model; null when no template matches.',
+  },
+  'config.resend.v1': {
+    request: z.object({
+      deviceId: DeviceId,
+      msisdn: Msisdn.optional(),
+      settings: z.array(SettingKind).min(1).optional(),
+      requestedBy: z.string().min(1).max(200),
+    }),
+    response: z.object({ jobId: OpaqueId }),
+    doc: 'Push the operator profile (all settings, or the ones listed) to a handset again.',
+  },
+  'config.device-state.v1': {
+    request: z.object({ deviceId: DeviceId }),
+    response: z.object({ state: DeviceConfigState.nullable() }),
+    doc: 'What config last did on a handset.',
+  },
+} as const;
