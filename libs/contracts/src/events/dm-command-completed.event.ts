@@ -28,6 +28,13 @@ export const DmCommandCompleted = z.object({
    */
   outcome: z.enum(['completed', 'partial', 'failed', 'rejected', 'expired', 'interrupted']),
   results: z.array(DmCommandResult).max(5000),
+  /**
+   * The handset's answer to the job's user-interaction alert (RepPro 6.6.1): its status
+   * (200 accepted, 304 rejected/cancelled, ...) and, for text input or a choice, the items.
+   */
+  userResponse: z
+    .object({ status: z.number().int().min(100).max(599), items: z.array(DmResultItem).max(100).default([]) })
+    .optional(),
   completedAt: Timestamp,
 });
 export type DmCommandCompleted = z.infer<typeof DmCommandCompleted>;

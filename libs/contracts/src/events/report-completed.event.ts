@@ -28,7 +28,8 @@ export const ReportCompleted = z.object({
   msisdn: Msisdn.optional(),
   imei: Imei.optional(),
   trigger: z.enum(['combination-detected', 'device-alert', 'manual', 'scheduled']),
-  outcome: z.enum(['complete', 'partial', 'unreachable']),
+  /** `declined`: read-diagnostics consent revoked, or the user said no on the handset; nothing was read. */
+  outcome: z.enum(['complete', 'partial', 'unreachable', 'declined']),
   findings: z.array(Finding).max(200),
   /** DevInfo/DevDetail as read (absent when unreachable). */
   device: z

@@ -10,6 +10,8 @@ export const ExpectedSettings = z.object({
   profileVersion: z.number().int().min(1),
   /** Node URIs diagnostics reads (Get) to compare. */
   reads: z.array(z.string().max(1024)).max(200),
+  /** Root of the installed-software inventory (SCOMO) in this family's tree, when it has one. */
+  softwareInventory: z.string().max(1024).optional(),
   /** Per setting, the leaf nodes and values a correct handset holds; personal values (e-mail) are absent. */
   expected: z.array(
     z.object({ setting: SettingKind, nodeUri: z.string().max(1024), value: z.string().max(1000) }),
