@@ -16,8 +16,9 @@ export const ConsentGrant = z.object({
 });
 export type ConsentGrant = z.infer<typeof ConsentGrant>;
 
-/** A stored diagnostic report: the event payload plus where it stands. */
+/** A stored diagnostic report: the event payload plus where it stands (no outcome while running). */
 export const DiagnosticReport = ReportCompleted.extend({
+  outcome: ReportCompleted.shape.outcome.optional(),
   status: z.enum(['running', 'completed']),
   requestedBy: z.string().max(200),
   startedAt: Timestamp,
