@@ -1,0 +1,82 @@
+import type { DmCommand, SettingKind } from '@dms/contracts';
+import type { DeviceStateRepository } from '../data-access/device-state.repository';
+import type { TerminalLookup } from '../data-access/rpc-terminal.lookup';
+import type { TemplateService } from './template.service';
+import type { DeviceTemplate, HandsetModel } from './template.model';
+import type { SettingsProfile } from './profile.model';
+import { BASIC_SETTINGS, type PersonalData } from './templates/family-layout';
+import { layouts, renderSettings } from './templates/template.renderer';
+
+export interface PlanTarget {
+  deviceId: string;
+  msisdn?: string;
+  manufacturer?: string;
+  model?: string;
+  tac?: string;
+}
+
+export interface CommandPlan {
+  commands: DmCommand[];
+  profileId: string;
+  profileVersion: number;
+  /** The settings the commands write. */
+  settings: SettingKind[];
+}
+
+/** What campaigns call: commands for a handset, or undefined when no template matches or nothing can be written. */
+export type PlanCommands = (target: PlanTarget, settings?: SettingKind[]) => Promise<CommandPlan | undefined>;
+
+export interface DetailedPlan extends CommandPlan {
+  template: DeviceTemplate;
+  profile: SettingsProfile;
+  unsupported: SettingKind[];
+  handset: HandsetModel;
+}
+
+/**
+ * Turns "these settings on this handset" into DM commands: the handset's model (report,
+ * else the terminal catalog), its template and profile, and which instances config wrote
+ * there before (those get Replace instead of Add).
+ */
+export class CommandPlanner {
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly terminals: TerminalLookup,
+    private readonly devices: DeviceStateRepository,
+  ) {}
+
+  async plan(
+    target: PlanTarget,
+    settings: readonly SettingKind[] = BASIC_SETTINGS,
+    options: { existing?: readonly SettingKind[]; personal?: PersonalData } = {},
+  ): Promise<DetailedPlan | undefined> {
+    const handset = await this.terminals.complete(target.deviceId, target);
+    const choice = await this.templates.choose(handset);
+    if (choice === undefined) return undefined;
+    const record = await this.devices.get(target.deviceId);
+    const existing = new Set<SettingKind>([...(options.existing ?? []), ...(record?.applied ?? [])]);
+    const rendered = renderSettings(layouts[choice.template.family], {
+      profile: choice.profile,
+      settings,
+      existing,
+      ...(options.personal === undefined ? {} : { personal: options.personal }),
+    });
+    return {
+      commands: rendered.commands,
+      profileId: choice.profile.id,
+      profileVersion: choice.profile.version,
+      settings: rendered.settings,
+      unsupported: rendered.unsupported,
+      template: choice.template,
+      profile: choice.profile,
+      handset,
+    };
+  }
+
+  /** The planner handed to campaigns (bound, so it can be passed around as a function). */
+  readonly planCommands: PlanCommands = async (target, settings) => {
+    const plan = await this.plan(target, settings ?? BASIC_SETTINGS);
+    if (plan === undefined || plan.commands.length === 0) return undefined;
+    return { commands: plan.commands, profileId: plan.profileId, profileVersion: plan.profileVersion, settings: plan.settings };
+  };
+}
