@@ -1,1 +1,3 @@
-export {};
+export * from './console';
+export { consoleConfig, consoleSettingsFields, type ConsoleConfig, type ConsoleSettings } from './config';
+export { ROLES, type Role, type Principal } from './domain/roles';

@@ -1,0 +1,39 @@
+import type { EventBus, Subscription } from '@dms/bus';
+import type { Logger } from '@dms/service-kit';
+import type { DashboardAggregator } from '../../domain/live/dashboard.aggregator';
+import { LIVE_TOPICS, toFeedEvent, type LiveTopic } from '../../domain/live/feed-event';
+import type { FeedScopeResolver } from '../../domain/live/feed-scope.resolver';
+import type { LiveFeedHub } from '../../domain/live/live-feed.hub';
+
+export interface LiveFeedDeps {
+  bus: EventBus;
+  /** Unique per console instance in distributed mode: every instance must see every event. */
+  group: string;
+  resolver: FeedScopeResolver;
+  aggregator: DashboardAggregator;
+  hub: LiveFeedHub;
+  logger: Logger;
+}
+
+/**
+ * One subscription per live topic. A dashboard shows what happens from now on, so a new
+ * group starts at the latest offset (fromBeginning false); events are validated by the bus
+ * (invalid ones go to `dlq.<group>`), and a redelivered id is counted and pushed once.
+ */
+export async function subscribeToLiveFeed(deps: LiveFeedDeps): Promise<Subscription[]> {
+  const subscribe = (topic: LiveTopic): Promise<Subscription> =>
+    deps.bus.subscribe({
+      topic,
+      group: deps.group,
+      fromBeginning: false,
+      // A lost dashboard tick is harmless; a stuck one is not: give up quickly.
+      maxAttempts: 2,
+      handler: async (envelope) => {
+        const event = await deps.resolver.resolve(toFeedEvent(envelope));
+        if (deps.aggregator.add(event)) deps.hub.publish(event);
+      },
+    });
+  const subscriptions = await Promise.all(LIVE_TOPICS.map(subscribe));
+  deps.logger.info({ group: deps.group, topics: LIVE_TOPICS.length }, 'console live feed subscribed');
+  return subscriptions;
+}

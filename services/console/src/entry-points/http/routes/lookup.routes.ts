@@ -1,0 +1,21 @@
+import { Imei, Msisdn } from '@dms/contracts';
+import { z } from 'zod';
+import { callerOf } from '../authenticate.middleware';
+import type { ConsoleDomain } from '../console-domain';
+import type { SecuredRouter } from '../secured.router';
+import { parse, pathParam } from './parse';
+import { BASE } from './session.routes';
+
+const ImeiOrImeisv = z.union([Imei, z.string().regex(/^\d{16}$/, 'imeisv must be 16 digits')]);
+
+/** The subscriber/device page by MSISDN or by IMEI (tenant-scoped: 404 outside the caller's scope). */
+export function lookupRoutes(secured: SecuredRouter, domain: ConsoleDomain): void {
+  secured.route('get', `${BASE}/subscribers/:msisdn`, async (req, res) => {
+    const msisdn = parse(Msisdn, pathParam(req, 'msisdn'), 'msisdn');
+    res.json(await domain.lookup.byMsisdn(callerOf(res).principal, msisdn));
+  });
+  secured.route('get', `${BASE}/terminals/:imei`, async (req, res) => {
+    const imei = parse(ImeiOrImeisv, pathParam(req, 'imei'), 'imei');
+    res.json(await domain.lookup.byImei(callerOf(res).principal, imei));
+  });
+}
