@@ -1,1 +1,6 @@
-export {};
+export * from './config-service';
+export { configServiceConfig, SAMPLE_PROFILE_FILE, type ConfigServiceConfig } from './config';
+export { CONFIG_SOURCE } from './data-access/adapters.factory';
+export type { CommandPlan, PlanCommands, PlanTarget } from './domain/command.planner';
+export type { SettingsProfile } from './domain/profile.model';
+export type { DeviceTemplate } from './domain/template.model';
