@@ -1,3 +1,4 @@
+import { consoleSettingsFields } from '@dms/console';
 import { dmGatewayConfig } from '@dms/dm-gateway';
 import { wakeUpConfigFields } from '@dms/dm-gateway/src/wake-up';
 import { hlrDetectorConfig } from '@dms/hlr-detector';
@@ -83,6 +84,8 @@ export const embeddedConfig = defineConfig({
   dmJobSweepIntervalMs: dm.jobSweepIntervalMs,
   // Package 0 wake-up SMS over SMPP (DMS_SMSC_*), as dm-gateway's own main; without DMS_SMSC_HOST none is sent.
   ...wakeUpConfigFields,
+  // The console's sessions, lock-out, RPC timeout, dashboard window and tenant attribute (DMS_CONSOLE_*).
+  ...consoleSettingsFields,
 });
 
 export type EmbeddedConfig = LoadedConfig<typeof embeddedConfig>;

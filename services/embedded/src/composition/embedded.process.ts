@@ -9,6 +9,7 @@ import { explainListenError } from '../entry-points/http/port-in-use.error';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { resolveSecrets } from './embedded-secrets';
 import type { EmbeddedService } from './embedded-service';
+import { composeConsole } from './console.module';
 import { composeDmGateway, DM_GATEWAY } from './dm-gateway.module';
 import { composeHlrDetector } from './hlr-detector.module';
 import { composeSubscriberTerminal } from './subscriber-terminal.module';
@@ -46,7 +47,12 @@ export async function startEmbedded(
 
   const secrets = resolveSecrets(dataDir, config);
   const adminToken = secrets.adminToken.value;
+  const consoleService = composeConsole(runtime, config, logger);
+  // The password of a first admin goes to the banner only, never to the logger.
+  const consoleAdmin = await consoleService.ensureFirstAdmin();
   const services: EmbeddedService[] = [
+    // First: it serves / and its /api/v1/console paths before other /api/v1 routers ask for the token.
+    consoleService,
     composeHlrDetector(runtime, config, adminToken, logger),
     composeSubscriberTerminal(runtime, config, { adminToken, anonymiseSalt: secrets.anonymiseSalt }, logger),
     // Last: its /api/v1 router parses every JSON body it sees with its own 2 MB limit.
@@ -80,6 +86,8 @@ export async function startEmbedded(
   server.server.headersTimeout = Math.min(config.dmRequestTimeoutMs, 60_000);
   server.server.keepAliveTimeout = config.dmKeepAliveTimeoutMs;
   shutdown.register('http', () => server.close());
+  // Runs before 'http': open live streams would hold the server's close until the timeout.
+  shutdown.register('console-streams', () => consoleService.endStreams());
   logger.info(
     { port: server.port, dataDir, services: services.map((s) => s.name) },
     'embedded DMS listening',
@@ -91,6 +99,7 @@ export async function startEmbedded(
       services: services.map((s) => s.name),
       dmPath: services.some((s) => s.name === DM_GATEWAY) ? config.dmPath : undefined,
       adminToken: secrets.adminToken,
+      consoleAdmin,
     }),
   );
   serving = true;

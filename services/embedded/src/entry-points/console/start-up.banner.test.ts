@@ -46,4 +46,16 @@ describe('start-up banner', () => {
       'http://127.0.0.1:8080/dm ',
     );
   });
+
+  it('shows the first console admin and its password only on the start that created it', () => {
+    const created = formatStartUpBanner({
+      ...facts({ kind: 'env', value: 'x' }),
+      consoleAdmin: { username: 'admin', password: 'pw-first-start' },
+    });
+    expect(created).toContain('http://127.0.0.1:8080/ ');
+    expect(created).toMatch(/First admin\s+user admin, password pw-first-start/);
+    const later = formatStartUpBanner({ ...facts({ kind: 'env', value: 'x' }), consoleAdmin: null });
+    expect(later).not.toContain('First admin');
+    expect(later).toContain('http://127.0.0.1:8080/ ');
+  });
 });

@@ -12,6 +12,8 @@ export interface BannerFacts {
   /** The DM endpoint's path when dm-gateway runs (handsets use <url><dmPath>). */
   readonly dmPath: string | undefined;
   readonly adminToken: AdminTokenOrigin;
+  /** The first console operator admin, on the start that created it (shown once); null later. */
+  readonly consoleAdmin?: { readonly username: string; readonly password: string } | null;
 }
 
 /**
@@ -24,6 +26,8 @@ export function formatStartUpBanner(facts: BannerFacts): string {
     '',
     `DMS is running: ${facts.services.join(', ')} in one process (embedded mode, nothing else to install)`,
     '',
+    `  Console         ${url}/   (web console: sign in as an operator admin)`,
+    ...consoleAdminLines(facts.consoleAdmin),
     `  REST API        ${url}/api/v1/...   (Authorization: Bearer <admin token>)`,
     `    HLR feed      POST ${url}/api/v1/hlr/observations`,
     `    Subscribers   GET  ${url}/api/v1/subscribers/{msisdn}`,
@@ -58,4 +62,12 @@ function tokenLines(token: AdminTokenOrigin): string[] {
     case 'stored':
       return [`  Admin token     in ${token.file ?? '?'}   (e.g. TOKEN=$(cat ${token.file ?? '?'}))`];
   }
+}
+
+function consoleAdminLines(admin: BannerFacts['consoleAdmin']): string[] {
+  if (admin === undefined || admin === null) return [];
+  return [
+    `    First admin   user ${admin.username}, password ${admin.password}`,
+    '                  (new: shown only this once; only its hash is kept, in console.sqlite)',
+  ];
 }
