@@ -100,7 +100,8 @@ export class JobOutcomeHandler {
   private async emailAnswered(job: ConfigJob, event: DmCommandCompleted): Promise<void> {
     const ctx = { ...job, correlationId: job.request.correlationId };
     const address = event.userResponse?.items[0]?.data?.trim();
-    const ok = event.userResponse !== undefined && event.userResponse.status >= 200 && event.userResponse.status < 300;
+    // 200 only: 214 is the user cancelling the text input (DM 1.2 protocol 2.5).
+    const ok = event.userResponse?.status === 200;
     if (!ok || address === undefined || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) {
       await this.outcomes.failed(ctx, 'user-rejected', { detail: 'no valid e-mail address typed' });
       await this.devices.patch(job.deviceId, { state: 'failed', reason: 'user-rejected', lastJobId: job._id });

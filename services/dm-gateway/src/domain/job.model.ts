@@ -33,6 +33,8 @@ export interface Job {
   results?: Record<string, RecordedResult>;
   /** Status of the user-interaction alert, when there was one. */
   uiStatus?: number;
+  /** Items of that Status: the text typed (1102) or the choices made (1103/1104). */
+  uiItems?: DmResultItem[];
   endedAt?: string;
 }
 

@@ -1,5 +1,5 @@
 import type { EventBus } from '@dms/bus';
-import type { DmCommandCompleted, DmCommandRequested } from '@dms/contracts';
+import type { DmCommandCompleted, DmCommandRequested, DmResultItem } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
 import type { JobRepository } from '../data-access/job.repository';
 import type { JobWakeUpService } from './job-wake-up.service';
@@ -85,8 +85,8 @@ export class JobService {
     await this.jobs.record(job._id, token, set);
   }
 
-  async recordUi(job: Job, token: string, status: number): Promise<void> {
-    await this.jobs.record(job._id, token, { uiStatus: status });
+  async recordUi(job: Job, token: string, status: number, items: DmResultItem[] = []): Promise<void> {
+    await this.jobs.record(job._id, token, { uiStatus: status, uiItems: items });
   }
 
   /** Reads the answers back and ends the job; the event goes out first (same id on a retry), then the state. */
@@ -126,6 +126,8 @@ export class JobService {
       ...(job.sessionId === undefined ? {} : { sessionId: job.sessionId }),
       outcome,
       results: jobResults(job),
+      // Any job with a user interaction the handset answered says what the user answered.
+      ...(job.uiStatus === undefined ? {} : { userResponse: { status: job.uiStatus, items: job.uiItems ?? [] } }),
       completedAt: new Date().toISOString(),
     };
     await this.bus.publish('dm.command-completed.v1', event, { id: `job:${job._id}:${state}`, correlationId: job.correlationId });

@@ -1,4 +1,4 @@
-import type { StatusCommand, SyncHdr, SyncMLMessage } from '@dms/syncml';
+import { StatusCodes, type StatusCommand, type SyncHdr, type SyncMLMessage } from '@dms/syncml';
 import type { Logger } from '@dms/service-kit';
 import type { SessionLogRepository } from '../data-access/session-log.repository';
 import type { SessionStateStore } from '../data-access/session-state.store';
@@ -80,8 +80,9 @@ export class SessionRunner {
   /** Ends the current job when nothing of it is outstanding, or declines it on a UI refusal; claims the next. */
   private async advanceJobs(job: Job | undefined, ctx: MessageContext, state: SessionState, token: string, log: Logger): Promise<Job | undefined> {
     if (job !== undefined) {
-      if (ctx.uiStatus !== undefined) await this.jobs.recordUi(job, token, ctx.uiStatus);
-      const declined = ctx.uiStatus !== undefined && !(ctx.uiStatus >= 200 && ctx.uiStatus < 300);
+      if (ctx.uiStatus !== undefined) await this.jobs.recordUi(job, token, ctx.uiStatus, ctx.uiItems ?? []);
+      // 214 (operation cancelled) is a 2xx code but means the user cancelled the alert (DM 1.2 protocol 2.5); the commands are not run.
+      const declined = ctx.uiStatus !== undefined && (!(ctx.uiStatus >= 200 && ctx.uiStatus < 300) || ctx.uiStatus === StatusCodes.operationCancelled);
       if (ctx.uiStatus !== undefined && !declined) state.q = 0;
       const allSent = state.q >= job.commands.length && state.ch === undefined;
       if (!declined && !allSent) return job;
@@ -90,6 +91,7 @@ export class SessionRunner {
       log.info({ jobId: job._id, correlationId: job.correlationId, declined }, 'job finished in session');
       delete state.job;
       ctx.uiStatus = undefined;
+      ctx.uiItems = undefined;
     }
     const next = await this.jobs.claimNext(state.dev, token, state.sid, (t) => this.sessions.isLive(t));
     if (next === undefined) return undefined;

@@ -34,6 +34,8 @@ export class MessageContext {
   abort = false;
   devInfoSeen = false;
   uiStatus: number | undefined;
+  /** What the user typed or chose in answer to the job's 1102-1104 alert (RepPro 6.6.1: Items of its Status). */
+  uiItems: DmResultItem[] | undefined;
   private readonly answered = new Map<string, string>();
 
   constructor(
