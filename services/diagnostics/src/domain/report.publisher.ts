@@ -31,6 +31,7 @@ export class ReportPublisher {
   async complete(report: StoredReport, completion: Completion, where: Filter, extra: Partial<StoredReport> = {}): Promise<StoredReport | undefined> {
     const completed: StoredReport = {
       ...report,
+      pendingJobId: undefined,
       ...extra,
       status: 'completed',
       outcome: completion.outcome,
@@ -39,7 +40,7 @@ export class ReportPublisher {
       completedAt: this.clock().toISOString(),
       published: false,
     };
-    const { _id: _ignored, ...fields } = completed;
+    const { _id: _ignored, pendingJobId: _done, ...fields } = completed;
     const applied = await this.reports.update(report.reportId, { $set: fields, $unset: ['pendingJobId'] }, where);
     if (!applied) return undefined;
     await this.publishIfPending(completed);

@@ -1,0 +1,147 @@
+import type { SimulatedHandset } from '@dms/device-sim';
+import type { Finding } from '@dms/contracts';
+import { detection, nextImei } from './test-support/detection.fixture';
+import { startHarness, eventually, type Harness } from './test-support/diagnostics.harness';
+import { startGatewayFixture, type GatewayFixture } from './test-support/dm-gateway.fixture';
+
+jest.setTimeout(60_000);
+
+let msisdnSerial = 491700000100;
+const nextMsisdn = (): string => String(msisdnSerial++);
+const settingKinds = (findings: Finding[]) =>
+  findings.filter((f) => f.kind === 'setting-missing' || f.kind === 'setting-wrong').map((f) => `${f.kind}:${'setting' in f ? f.setting : ''}`).sort();
+
+/** Plays the handset: one session per job the gateway has queued for it, until the report is out. */
+async function diagnose(h: Harness, gw: GatewayFixture, handset: SimulatedHandset, eventId: string) {
+  const ran = new Set<string>();
+  for (let session = 0; session < 4; session++) {
+    const next = await eventually(async () => {
+      const report = h.events['diagnostics.report-completed.v1'].find((e) => e.data.deviceId === handset.deviceId && e.data.trigger === 'combination-detected');
+      if (report) return { report };
+      const job = h.events['dm.command-requested.v1'].find((e) => e.data.deviceId === handset.deviceId && !ran.has(e.data.jobId));
+      if (job && (await gw.hasJob(handset.deviceId, job.data.jobId))) return { job };
+      throw new TypeError(`no job nor report yet for ${eventId}`);
+    });
+    if ('report' in next && next.report) return next.report;
+    ran.add(next.job!.data.jobId);
+    const outcome = await handset.startSession({ reason: 'server' });
+    expect(outcome.outcome).toBe('completed');
+  }
+  throw new TypeError('no report after four sessions');
+}
+
+describe('diagnostics runs its jobs through a real dm-gateway on simulated handsets', () => {
+  let h: Harness;
+  let gw: GatewayFixture;
+  const terminals = new Map();
+  beforeAll(async () => {
+    h = await startHarness({ terminals });
+    gw = await startGatewayFixture(h.bus);
+  });
+  afterAll(async () => {
+    await gw.close();
+    await h.close();
+  });
+
+  async function subscriberWith(decision: 'grant' | 'revoke' | undefined) {
+    const msisdn = nextMsisdn();
+    if (decision) await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision, decidedBy: 'test' });
+    return msisdn;
+  }
+
+  it('oma-standard with empty settings, family unknown up front: reads identity, asks config with Man/Mod, reports mms and internet-apn missing', async () => {
+    const msisdn = await subscriberWith('grant');
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'none' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'oma-none' });
+
+    const report = await diagnose(h, gw, handset, 'oma-none');
+
+    expect(report.data).toMatchObject({ outcome: 'complete', msisdn, imei, deviceId: handset.deviceId, device: { manufacturer: 'Acme', model: 'AcmePhone 1', family: 'oma-standard', fwV: '1.0.0' } });
+    expect(settingKinds(report.data.findings)).toEqual(['setting-missing:internet-apn', 'setting-missing:mms']);
+    const jobs = h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === handset.deviceId);
+    expect(jobs.map((j) => j.data.jobId.split('.').pop())).toEqual(['identity', 'settings']);
+    expect(jobs.every((j) => j.data.requestedBy === 'diagnostics' && j.data.msisdn === msisdn && j.data.userInteraction === undefined)).toBe(true);
+    expect(JSON.stringify(jobs)).not.toContain('AuthSecret');
+    expect(h.configQueries).toContainEqual(expect.objectContaining({ manufacturer: 'Acme', model: 'AcmePhone 1' }));
+  });
+
+  it('vendor-x with empty slots, family known from the catalog: one job, settings missing and firmware outdated', async () => {
+    const msisdn = await subscriberWith('grant');
+    const imei = nextImei();
+    terminals.set(imei, { currentMsisdn: msisdn, catalog: { tac: imei.slice(0, 8), manufacturer: 'Xphone', model: 'X-200', origin: 'imported', confidence: 1, conflicts: 0, extra: { currentFwV: 'X200_FW_2.10' }, updatedAt: '2026-11-01T00:00:00.000Z' } });
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'vendor-x', settings: 'none' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'x-none' });
+
+    const report = await diagnose(h, gw, handset, 'x-none');
+
+    expect(settingKinds(report.data.findings)).toEqual(['setting-missing:internet-apn', 'setting-missing:mms']);
+    expect(report.data.findings).toContainEqual({ kind: 'firmware-outdated', current: 'X200_FW_2.1', latest: 'X200_FW_2.10' });
+    expect(report.data.device?.family).toBe('vendor-x');
+    const jobs = h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === handset.deviceId);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.data.jobId.endsWith('.full')).toBe(true);
+    expect(jobs[0]!.data.commands.map((c) => c.target)).not.toContain('./Vendor/X/Settings/Internet/Password');
+  });
+
+  it.each(['oma-standard', 'vendor-x'] as const)('%s with factory settings: no setting finding', async (family) => {
+    const msisdn = await subscriberWith('grant');
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family, settings: 'factory' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: `factory-${family}` });
+
+    const report = await diagnose(h, gw, handset, `factory-${family}`);
+
+    expect(report.data.outcome).toBe('complete');
+    expect(settingKinds(report.data.findings)).toEqual([]);
+  });
+
+  it('consent never asked: the job asks first (1101); the user says no, the report is declined and the answer audited once', async () => {
+    const msisdn = await subscriberWith(undefined);
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'none', uiAnswers: { confirm: 'no' } });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'asked-no' });
+
+    const report = await diagnose(h, gw, handset, 'asked-no');
+
+    expect(report.data).toMatchObject({ outcome: 'declined', findings: [] });
+    expect(handset.interactions.map((i) => i.alert)).toEqual([1101]);
+    const job = h.events['dm.command-requested.v1'].find((e) => e.data.deviceId === handset.deviceId);
+    expect(job?.data.userInteraction).toMatchObject({ code: 1101 });
+    const audit = await h.service.consent.history(msisdn);
+    expect(audit.map((a) => [a.action, a.decidedBy])).toEqual([['one-off-decline', 'handset']]);
+    expect((await h.service.consent.check(msisdn, 'read-diagnostics')).state).toBe('not-asked');
+  });
+
+  it('consent never asked, the user says yes: the run goes on and no permanent grant is made', async () => {
+    const msisdn = await subscriberWith(undefined);
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'none', uiAnswers: { confirm: 'yes' } });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'asked-yes' });
+
+    const report = await diagnose(h, gw, handset, 'asked-yes');
+
+    expect(report.data.outcome).toBe('complete');
+    expect(settingKinds(report.data.findings)).toEqual(['setting-missing:internet-apn', 'setting-missing:mms']);
+    // Asked once, on the first of the two jobs only.
+    expect(handset.interactions.map((i) => i.alert)).toEqual([1101]);
+    expect((await h.service.consent.history(msisdn)).map((a) => a.action)).toEqual(['one-off-accept']);
+    expect((await h.service.consent.check(msisdn, 'read-diagnostics')).state).toBe('not-asked');
+  });
+
+  it('consent revoked: no job is sent and the report is declined', async () => {
+    const msisdn = await subscriberWith('revoke');
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'revoked' });
+
+    const report = await eventually(() => {
+      const found = h.events['diagnostics.report-completed.v1'].find((e) => e.data.imei === imei);
+      if (!found) throw new TypeError('no report yet');
+      return found;
+    });
+
+    expect(report.data).toMatchObject({ outcome: 'declined', findings: [] });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === `IMEI:${imei}`)).toEqual([]);
+  });
+});
