@@ -32,6 +32,17 @@ export const DeviceConfigState = z.object({
 });
 export type DeviceConfigState = z.infer<typeof DeviceConfigState>;
 
+/** A bulk campaign as the console sees it over RPC (REST /api/v1/campaigns has the full view). */
+export const CampaignSummary = z.object({
+  id: OpaqueId,
+  name: z.string().max(200),
+  state: z.enum(['draft', 'running', 'paused', 'completed', 'cancelled']),
+  /** Devices per state: total, pending, sent, applied, failed, skipped, cancelled. */
+  counts: z.record(z.string(), z.number().int().min(0)).optional(),
+  eta: Timestamp.nullable().optional(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
 /** RPC subjects of config, spread into `rpcCatalog`. */
 export const configRpc = {
   'config.expected-settings.v1': {
@@ -57,5 +68,19 @@ export const configRpc = {
     request: z.object({ deviceId: DeviceId }),
     response: z.object({ state: DeviceConfigState.nullable() }),
     doc: 'What config last did on a handset.',
+  },
+  'config.campaign-get.v1': {
+    request: z.object({ id: OpaqueId }),
+    response: z.object({ campaign: CampaignSummary.nullable() }),
+    doc: 'A bulk campaign with its device counts per state and ETA; null if unknown.',
+  },
+  'config.campaign-control.v1': {
+    request: z.object({
+      id: OpaqueId,
+      action: z.enum(['start', 'pause', 'resume', 'cancel']),
+      requestedBy: z.string().min(1).max(200),
+    }),
+    response: z.object({ campaign: CampaignSummary }),
+    doc: 'Start, pause, resume or cancel a bulk campaign; a step its state does not allow fails with CAMPAIGN_STATE_CONFLICT.',
   },
 } as const;

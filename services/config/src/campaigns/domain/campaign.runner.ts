@@ -1,0 +1,188 @@
+import type { Logger } from '@dms/service-kit';
+import type { CampaignRepository } from '../data-access/campaign.repository';
+import type { CampaignLedger } from '../data-access/campaign-ledger.repository';
+import type { CampaignRecord } from './campaign.model';
+import { transition } from './campaign-lifecycle';
+import { drainCampaign } from './campaign-drain';
+import type { JobDispatcher } from './job-dispatcher';
+import { windowState } from './schedule-window';
+import type { TargetEnumerator } from './target-enumerator';
+import { TokenBucket } from './token-bucket';
+
+type Step = 'busy' | 'idle' | 'done';
+
+/**
+ * Runs the campaigns that have work, one loop per campaign: enumerate a page, send due
+ * retries and a page of first attempts under the token bucket and the schedule window,
+ * persist the cursors, finish. Everything it knows is in the store, so a runner created
+ * after a restart resumes where the last one stopped.
+ */
+export class CampaignRunner {
+  private readonly loops = new Map<string, Promise<void>>();
+  private readonly halted = new Set<string>();
+  private stopping = false;
+  private supervisor: NodeJS.Timeout | undefined;
+  private wakeIdle: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: {
+      campaigns: CampaignRepository;
+      ledger: CampaignLedger;
+      enumerator: TargetEnumerator;
+      dispatcher: JobDispatcher;
+      pageSize: number;
+      tickMs: number;
+      logger: Logger;
+    },
+  ) {}
+
+  start(): void {
+    this.stopping = false;
+    const scan = () =>
+      void this.deps.campaigns
+        .active()
+        .then((active) => active.forEach((c) => this.wake(c._id)))
+        .catch((err: unknown) => this.deps.logger.warn({ err }, 'campaign scan failed'));
+    scan();
+    this.supervisor = setInterval(scan, this.deps.tickMs);
+    this.supervisor.unref();
+  }
+
+  /** Runs the campaign's loop unless one runs already (after start, resume, cancel). */
+  wake(id: string): void {
+    this.wakeIdle?.();
+    if (this.stopping || this.loops.has(id)) return;
+    const loop = this.loop(id).finally(() => this.loops.delete(id));
+    this.loops.set(id, loop);
+  }
+
+  /** Stop dispatching at once (pause or cancel in this process); the loop notices the new state. */
+  halt(id: string): void {
+    this.halted.add(id);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.supervisor);
+    this.wakeIdle?.();
+    await Promise.all([...this.loops.values()]);
+  }
+
+  private async loop(id: string): Promise<void> {
+    let bucket: TokenBucket | undefined;
+    let failures = 0;
+    while (!this.stopping) {
+      let step: Step;
+      try {
+        const campaign = await this.deps.campaigns.get(id);
+        if (campaign === undefined) return;
+        // The state just read is at least as new as any halt() before it.
+        this.halted.delete(id);
+        bucket ??= new TokenBucket(campaign.rateLimit.perSecond, campaign.rateLimit.burst ?? Math.max(1, Math.ceil(campaign.rateLimit.perSecond)));
+        step = await this.step(campaign, bucket);
+        failures = 0;
+      } catch (err) {
+        failures++;
+        this.deps.logger.warn({ err, campaignId: id, failures }, 'campaign step failed; trying again');
+        step = 'idle';
+      }
+      if (step === 'done') return;
+      if (step === 'idle') await this.idle(Math.min(this.deps.tickMs * 2 ** Math.min(failures, 5), 60_000));
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const previous = this.wakeIdle;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeIdle = () => {
+        previous?.();
+        done();
+      };
+    });
+  }
+
+  private async step(campaign: CampaignRecord, bucket: TokenBucket): Promise<Step> {
+    const { campaigns, ledger, enumerator, pageSize } = this.deps;
+    if (campaign.state === 'cancelled') {
+      const drained = await drainCampaign(campaign, campaigns, ledger, pageSize);
+      if (drained === 'drained') await campaigns.update(campaign._id, { $set: { 'dispatch.drained': true, finishedAt: new Date().toISOString() } });
+      return drained === 'busy' ? 'busy' : drained === 'drained' ? 'done' : 'idle';
+    }
+    if (campaign.state !== 'running') return 'done';
+    const window = windowState(campaign.schedule, Date.now());
+    if (campaign.stopReason === undefined && !window.open && window.ended) {
+      await campaigns.update(campaign._id, { $set: { stopReason: 'window-ended', 'enumeration.done': true } });
+      return 'busy';
+    }
+    if (campaign.stopReason !== undefined) {
+      const drained = await drainCampaign(campaign, campaigns, ledger, pageSize);
+      if (drained === 'drained') return this.complete(campaign);
+      return drained === 'busy' ? 'busy' : 'idle';
+    }
+    let busy = false;
+    if (!campaign.enumeration.done) {
+      await enumerator.step(campaign);
+      busy = true;
+    }
+    if (!window.open) return busy ? 'busy' : 'idle';
+    busy = (await this.sendRetries(campaign, bucket)) || busy;
+    busy = (await this.sendFirstAttempts(campaign, bucket)) || busy;
+    if (busy) return 'busy';
+    if (!campaign.enumeration.done) return 'idle';
+    const [targets, ended] = await Promise.all([
+      ledger.targets.count({ campaignId: campaign._id }),
+      ledger.results.count({ campaignId: campaign._id }),
+    ]);
+    return ended >= targets ? this.complete(campaign) : 'idle';
+  }
+
+  private async complete(campaign: CampaignRecord): Promise<Step> {
+    const t = transition('complete');
+    await this.deps.campaigns.transition(campaign._id, t.from, { state: t.to, finishedAt: new Date().toISOString() });
+    this.deps.logger.info({ campaignId: campaign._id }, 'campaign completed');
+    return 'done';
+  }
+
+  /** A page of targets not yet sent, after the dispatch cursor and up to the enumeration frontier. */
+  private async sendFirstAttempts(campaign: CampaignRecord, bucket: TokenBucket): Promise<boolean> {
+    const { frontier } = campaign.enumeration;
+    const { cursor } = campaign.dispatch;
+    if (frontier === null || (cursor !== null && cursor >= frontier)) return false;
+    const targets = await this.deps.ledger.targetsBetween(campaign._id, cursor, frontier, this.deps.pageSize);
+    const work: Promise<unknown>[] = [];
+    let last: string | undefined;
+    for (const target of targets) {
+      if (this.halted.has(campaign._id) || this.stopping) break;
+      await bucket.take();
+      work.push(this.deps.dispatcher.dispatch(campaign, target, 1));
+      last = target.key;
+    }
+    await Promise.all(work);
+    if (last !== undefined) await this.deps.campaigns.update(campaign._id, { $set: { 'dispatch.cursor': last } });
+    return last !== undefined;
+  }
+
+  private async sendRetries(campaign: CampaignRecord, bucket: TokenBucket): Promise<boolean> {
+    const { ledger, dispatcher, pageSize } = this.deps;
+    const due = await ledger.dueRetries(campaign._id, new Date().toISOString(), pageSize);
+    const work: Promise<unknown>[] = [];
+    for (const retry of due) {
+      if (this.halted.has(campaign._id) || this.stopping) break;
+      await bucket.take();
+      work.push(
+        (async () => {
+          const target = await ledger.targets.get(`${campaign._id}|${retry.key}`);
+          if (target !== null) await dispatcher.dispatch(campaign, target, retry.attempt);
+          await ledger.retries.delete(retry._id);
+        })(),
+      );
+    }
+    await Promise.all(work);
+    return work.length > 0;
+  }
+}
