@@ -21,8 +21,8 @@ export interface HarnessParts {
   config?: Partial<DiagnosticsSettings>;
   /** config.expected-settings.v1 stand-in; `silent` registers no responder (config down). */
   expected?: ((query: { manufacturer?: string; model?: string; tac?: string }) => ExpectedSettings | null) | 'silent';
-  /** subscriber-terminal.get-terminal.v1 / get-subscriber.v1 stand-ins, by IMEI and MSISDN. */
-  terminals?: Map<string, Partial<Terminal>>;
+  /** subscriber-terminal.get-terminal.v1 / get-subscriber.v1 stand-ins, by IMEI; `silent` registers none. */
+  terminals?: Map<string, Partial<Terminal>> | 'silent';
   clock?: () => Date;
 }
 
@@ -52,9 +52,9 @@ export async function startHarness(parts: HarnessParts = {}): Promise<Harness> {
   const bus = parts.bus ?? createInProcessEventBus({ source: '/test', processedLog: forgetfulLog, logger });
   const rpc = parts.rpc ?? createInProcessRpc();
   const store = parts.store ?? createEmbeddedStore({ file: ':memory:' });
-  const terminals = parts.terminals ?? new Map<string, Partial<Terminal>>();
+  const terminals = parts.terminals === 'silent' || parts.terminals === undefined ? new Map<string, Partial<Terminal>>() : parts.terminals;
   const configQueries: unknown[] = [];
-  const responders = [
+  const responders = parts.terminals === 'silent' ? [] : [
     await rpc.serve({
       subject: 'subscriber-terminal.get-terminal.v1',
       handler: async ({ imei }) => ({ terminal: terminals.has(imei) ? terminalOf(imei, terminals.get(imei)!) : null }),

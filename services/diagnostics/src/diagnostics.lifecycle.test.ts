@@ -1,0 +1,173 @@
+import type { EventInput } from '@dms/contracts';
+import { detection, nextImei } from './test-support/detection.fixture';
+import { eventually, startHarness, type Harness } from './test-support/diagnostics.harness';
+import { omaStandardExpected } from './test-support/expected-settings.fixture';
+
+const M = '491701110000';
+
+function reportsOf(h: Harness, imei: string) {
+  return h.events['diagnostics.report-completed.v1'].filter((e) => e.data.deviceId === `IMEI:${imei}`);
+}
+function jobsOf(h: Harness, imei: string) {
+  return h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === `IMEI:${imei}`);
+}
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+/** The gateway's answer to a job, as dm-gateway would publish it. */
+function completed(jobId: string, deviceId: string, outcome: EventInput<'dm.command-completed.v1'>['outcome'], results: EventInput<'dm.command-completed.v1'>['results'] = []): EventInput<'dm.command-completed.v1'> {
+  return { jobId, deviceId, correlationId: jobId.slice(0, jobId.lastIndexOf('.')), outcome, results, completedAt: '2026-11-28T10:00:00.000Z' };
+}
+
+describe('diagnostics without a gateway: idempotency, unreachable handsets, lookups that fail', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ terminals: new Map([['356938035643809', { currentMsisdn: M }]]) });
+    await h.service.consent.decide({ msisdn: M, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('a redelivered detection requests the same job id again and a redelivered job result makes no second report', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'dup-1' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'dup-1' });
+    await eventually(() => expect(jobsOf(h, imei)).toHaveLength(2));
+    const [first, second] = jobsOf(h, imei);
+    expect(second!.data.jobId).toBe(first!.data.jobId);
+    expect(second!.id).toBe(first!.id);
+
+    const answer = completed(first!.data.jobId, `IMEI:${imei}`, 'completed', [{ cmdRef: '0', verb: 'Get', target: './DevInfo/Man', status: 200, items: [{ data: 'Nobody' }] }]);
+    await h.bus.publish('dm.command-completed.v1', answer, { id: 'done-1' });
+    await h.bus.publish('dm.command-completed.v1', answer, { id: 'done-1' });
+    await h.bus.publish('dm.command-completed.v1', answer, { id: 'done-1-again' });
+    await eventually(() => expect(reportsOf(h, imei)).toHaveLength(1));
+    await settle();
+    expect(reportsOf(h, imei)).toHaveLength(1);
+    expect(reportsOf(h, imei)[0]!.id).toBe(`report:${first!.data.correlationId}`);
+    // Config knew no template for "Nobody": no second job, nothing compared.
+    expect(jobsOf(h, imei)).toHaveLength(2);
+  });
+
+  it('a report completed but not yet announced (crash before the publish was marked) is announced again under the same id', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'crash-1' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    const answer = completed(job!.data.jobId, `IMEI:${imei}`, 'completed');
+    await h.bus.publish('dm.command-completed.v1', answer);
+    await eventually(() => expect(reportsOf(h, imei)).toHaveLength(1));
+    await h.store.collection('diagnostic_reports').update(job!.data.correlationId, { $set: { published: false } });
+
+    await h.bus.publish('dm.command-completed.v1', answer);
+    await eventually(() => expect(reportsOf(h, imei)).toHaveLength(2));
+    const [first, again] = reportsOf(h, imei);
+    expect(again!.id).toBe(first!.id);
+    expect(again!.data).toEqual(first!.data);
+    await h.bus.publish('dm.command-completed.v1', answer);
+    await settle();
+    expect(reportsOf(h, imei)).toHaveLength(2);
+  });
+
+  it('a job that expired makes an unreachable report with the reason', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'expire-1' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    await h.bus.publish('dm.command-completed.v1', completed(job!.data.jobId, `IMEI:${imei}`, 'expired'));
+    const [report] = await eventually(() => {
+      expect(reportsOf(h, imei)).toHaveLength(1);
+      return reportsOf(h, imei);
+    });
+    expect(report!.data).toMatchObject({ outcome: 'unreachable', findings: [{ kind: 'device-unreachable', reason: expect.stringContaining('expired') }] });
+    expect(report!.data.device).toBeUndefined();
+  });
+
+  it('ignores job results of other services', async () => {
+    await h.bus.publish('dm.command-completed.v1', completed('config-job.1', 'IMEI:356938035643809', 'completed'));
+    await settle();
+    expect(h.events['diagnostics.report-completed.v1'].filter((e) => e.data.deviceId === 'IMEI:356938035643809')).toEqual([]);
+  });
+
+  it('an IMEISV change re-reads DevInfo and DevDetail only', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei, 'imeisv-changed'), { id: 'sv-1' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    expect(job!.data.commands.every((c) => c.target?.startsWith('./DevInfo/') || c.target?.startsWith('./DevDetail/'))).toBe(true);
+    expect(job!.data.commands).toHaveLength(10);
+  });
+
+  it('a device alert becomes a device-alert report, announced once however often it is delivered', async () => {
+    const alert = { deviceId: 'IMEI:356938035643809', code: 1226 as const, type: 'org.openmobilealliance.dm.firmwareupdate.update', data: '410', mark: 'critical' as const, raisedAt: '2026-11-28T10:00:00.000Z' };
+    await h.bus.publish('device.alert-raised.v1', alert, { id: 'alert-1' });
+    await h.bus.publish('device.alert-raised.v1', alert, { id: 'alert-1' });
+    await eventually(() => expect(h.events['diagnostics.report-completed.v1'].filter((e) => e.data.trigger === 'device-alert')).toHaveLength(1));
+    await settle();
+    const reports = h.events['diagnostics.report-completed.v1'].filter((e) => e.data.trigger === 'device-alert');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.data).toMatchObject({ msisdn: M, outcome: 'complete', findings: [{ kind: 'device-alert', alertType: alert.type, data: '410', severity: 'critical' }] });
+  });
+});
+
+describe('diagnostics when config and subscriber-terminal do not answer', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ expected: 'silent', terminals: 'silent', config: { notAskedPolicy: 'implied' } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('reads identity, completes as partial with what it has, and never blocks', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection('491702220000', imei), { id: 'silent-1' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    // implied policy: no question on the handset.
+    expect(job!.data.userInteraction).toBeUndefined();
+    expect(job!.data.jobId.endsWith('.identity')).toBe(true);
+    await h.bus.publish('dm.command-completed.v1', completed(job!.data.jobId, `IMEI:${imei}`, 'partial', [
+      { cmdRef: '0', verb: 'Get', target: './DevInfo/Man', status: 200, items: [{ data: 'Acme' }] },
+      { cmdRef: '9', verb: 'Get', target: './DevDetail/OEM', status: 404, items: [] },
+    ]));
+    const [report] = await eventually(() => {
+      expect(reportsOf(h, imei)).toHaveLength(1);
+      return reportsOf(h, imei);
+    });
+    expect(report!.data).toMatchObject({ outcome: 'partial', device: { manufacturer: 'Acme' }, findings: [{ kind: 'node-unsupported', nodeUri: './DevDetail/OEM', status: 404 }] });
+  });
+});
+
+describe('diagnostics with a catalog that names the family', () => {
+  it('asks config with the catalog manufacturer, model and TAC and reads identity and settings in one job', async () => {
+    const imei = '356938035643809';
+    const h = await startHarness({
+      terminals: new Map([[imei, { currentMsisdn: M, catalog: { tac: '35693803', manufacturer: 'Acme', model: 'AcmePhone 1', origin: 'imported', confidence: 1, conflicts: 0, updatedAt: '2026-11-01T00:00:00.000Z' } }]]),
+    });
+    try {
+      await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'catalog-1' });
+      const [job] = await eventually(() => {
+        expect(jobsOf(h, imei)).toHaveLength(1);
+        return jobsOf(h, imei);
+      });
+      expect(h.configQueries).toEqual([{ manufacturer: 'Acme', model: 'AcmePhone 1', tac: '35693803' }]);
+      const targets = job!.data.commands.map((c) => c.target);
+      expect(targets).toEqual(expect.arrayContaining(['./DevInfo/Man', './DevDetail/FwV', './ConnMO/NAP/Internet/Addr', './MMS', omaStandardExpected.softwareInventory]));
+      expect(targets).not.toContain('./ConnMO/NAP/Internet/Auth/AuthSecret');
+      // Consent never asked and policy ask (default): the one job carries the confirmation alert.
+      expect(job!.data.userInteraction).toMatchObject({ code: 1101 });
+      expect(job!.data).toMatchObject({ msisdn: M, requestedBy: 'diagnostics', correlationId: job!.data.jobId.replace(/\.full$/, '') });
+    } finally {
+      await h.close();
+    }
+  });
+});
