@@ -64,6 +64,10 @@ export function subscriberFixture(line: (typeof LINES)[keyof typeof LINES]): Sub
   };
 }
 
+/** Tests read answers by path (`body.subscriber.tenantId`); a precise type per route would only restate them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnswerBody = any;
+
 export interface ConsoleHarness {
   url: string;
   bus: InProcessEventBus;
@@ -78,7 +82,7 @@ export interface ConsoleHarness {
     path: string,
     token?: string,
     body?: unknown,
-  ): Promise<{ status: number; type: string; body: any }>;
+  ): Promise<{ status: number; type: string; body: AnswerBody }>;
   close(): Promise<void>;
 }
 
@@ -114,7 +118,7 @@ export async function startConsoleHarness(settings: Partial<ConsoleSettings> = {
       ...settings,
     },
   });
-  const subscribers = new Map(Object.values(LINES).map((l) => [l.msisdn, subscriberFixture(l)]));
+  const subscribers = new Map<string, Subscriber>(Object.values(LINES).map((l) => [l.msisdn, subscriberFixture(l)]));
   await peer.serve({
     subject: 'subscriber-terminal.get-subscriber.v1',
     handler: async ({ msisdn }) => ({ subscriber: subscribers.get(msisdn) ?? null }),

@@ -1,4 +1,4 @@
-import { Imei, Msisdn } from '@dms/contracts';
+import { luhnValid, Msisdn } from '@dms/contracts';
 import { z } from 'zod';
 import { callerOf } from '../authenticate.middleware';
 import type { ConsoleDomain } from '../console-domain';
@@ -6,7 +6,11 @@ import type { SecuredRouter } from '../secured.router';
 import { parse, pathParam } from './parse';
 import { BASE } from './session.routes';
 
-const ImeiOrImeisv = z.union([Imei, z.string().regex(/^\d{16}$/, 'imeisv must be 16 digits')]);
+/** 14 digits, 15 with the Luhn check digit (3GPP TS 23.003, 6.2.1), or a 16-digit IMEISV. */
+const ImeiOrImeisv = z
+  .string()
+  .regex(/^\d{14,16}$/, '14 or 15 digits (or a 16-digit IMEISV)')
+  .refine((v) => v.length !== 15 || luhnValid(v), 'the check digit (Luhn) is wrong: check the last digit');
 
 /** The subscriber/device page by MSISDN or by IMEI (tenant-scoped: 404 outside the caller's scope). */
 export function lookupRoutes(secured: SecuredRouter, domain: ConsoleDomain): void {
