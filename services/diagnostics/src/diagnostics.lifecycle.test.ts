@@ -1,6 +1,7 @@
+import { createInProcessEventBus } from '@dms/bus';
 import type { EventInput } from '@dms/contracts';
 import { detection, nextImei } from './test-support/detection.fixture';
-import { eventually, startHarness, type Harness } from './test-support/diagnostics.harness';
+import { eventually, forgetfulLog, startHarness, type Harness } from './test-support/diagnostics.harness';
 import { omaStandardExpected } from './test-support/expected-settings.fixture';
 
 const M = '491701110000';
@@ -168,6 +169,26 @@ describe('diagnostics with a catalog that names the family', () => {
       expect(job!.data).toMatchObject({ msisdn: M, requestedBy: 'diagnostics', correlationId: job!.data.jobId.replace(/\.full$/, '') });
     } finally {
       await h.close();
+    }
+  });
+});
+
+describe('diagnostics on invalid input', () => {
+  it('sends an invalid detection and an invalid job result to the dead-letter topic and goes on', async () => {
+    const bus = createInProcessEventBus({ source: '/test', processedLog: forgetfulLog });
+    const h = await startHarness({ bus });
+    try {
+      await bus.publishRaw('terminal.combination-detected.v1', { key: M, value: JSON.stringify({ kind: 'new-combination', msisdn: M, imei: 'not-an-imei' }) });
+      await bus.publishRaw('dm.command-completed.v1', { key: 'x', value: '{"jobId":' });
+      const imei = nextImei();
+      await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'after-bad' });
+      await eventually(() => expect(jobsOf(h, imei)).toHaveLength(1));
+      expect(bus.deadLetters('diagnostics.detections')).toHaveLength(1);
+      expect(bus.deadLetters('diagnostics.job-results')).toHaveLength(1);
+      expect(bus.deadLetters('diagnostics.detections')[0]!.headers['dlq_reason']).toMatch(/imei/);
+    } finally {
+      await h.close();
+      await bus.close();
     }
   });
 });
