@@ -69,7 +69,9 @@ export class SessionRunner {
       if (job !== undefined && plan.local.length > 0) await this.jobs.record(job, token, new Map(plan.local.map(([path, status]) => [path, { status }])));
       if (plan.sent.length > 0 || plan.message.body.commands.length > leading.length) {
         state.out.push(...plan.sent);
-        return { reply: { ...plan.message, body: { ...plan.message.body, commands: numbered(plan.message.body.commands) } }, ended: false };
+        // planNextMessage numbers statuses and job commands itself, container members included;
+        // renumbering only the top level here gave a second Atomic the CmdID of the first one's child.
+        return { reply: plan.message, ended: false };
       }
       if (job === undefined) return close('completed');
       // Every command of this job is answered (or answered locally): end it, take the next.
