@@ -1,6 +1,8 @@
 import {
   booleanSchema,
+  ConfigDefinitionError,
   defineConfig,
+  type ConfigField,
   field,
   infrastructureFields,
   logLevelSchema,
@@ -13,6 +15,7 @@ import {
 } from '@dms/service-kit';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ConfigServiceSettings } from './config-service';
 
 /** The sample operator profile shipped with the service (loaded when the store has no profile). */
 export const SAMPLE_PROFILE_FILE = join(__dirname, '..', 'operator-profile.sample.json');
@@ -100,3 +103,28 @@ export const configServiceConfig = defineConfig({
 });
 
 export type ConfigServiceConfig = LoadedConfig<typeof configServiceConfig>;
+
+function defaultOf<T>(f: ConfigField<T>): T {
+  if (!f.hasDefault) throw new ConfigDefinitionError(`config field ${f.env} has no default`);
+  return f.default as T;
+}
+
+/** Settings for a composition that does not read the environment (embedded mode): the documented defaults plus overrides. */
+export function defaultConfigSettings(overrides: Partial<ConfigServiceSettings> & { adminToken: string }): ConfigServiceSettings {
+  const c = configServiceConfig;
+  return {
+    consumerGroup: defaultOf(c.consumerGroup),
+    sampleProfileFile: defaultOf(c.sampleProfileFile),
+    defaultProfileId: defaultOf(c.defaultProfileId),
+    maxAttempts: defaultOf(c.maxAttempts),
+    retryBaseMs: defaultOf(c.retryBaseMs),
+    retryMaxMs: defaultOf(c.retryMaxMs),
+    retrySweepMs: defaultOf(c.retrySweepMs),
+    jobTtlMs: defaultOf(c.jobTtlMs),
+    notify: defaultOf(c.notify),
+    rpcTimeoutMs: defaultOf(c.rpcTimeoutMs),
+    confirmText: defaultOf(c.confirmText),
+    emailPromptText: defaultOf(c.emailPromptText),
+    ...overrides,
+  };
+}
