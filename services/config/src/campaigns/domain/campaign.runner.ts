@@ -11,6 +11,8 @@ import { TokenBucket } from './token-bucket';
 
 type Step = 'busy' | 'idle' | 'done';
 
+const ENUMERATION_SLICE_MS = 250;
+
 /**
  * Runs the campaigns that have work, one loop per campaign: enumerate a page, send due
  * retries and a page of first attempts under the token bucket and the schedule window,
@@ -126,7 +128,12 @@ export class CampaignRunner {
     }
     let busy = false;
     if (!campaign.enumeration.done) {
-      await enumerator.step(campaign);
+      // Enumeration is not rate limited: let it run ahead (a bounded slice per step) so that
+      // totals and the ETA cover the whole group early.
+      const until = Date.now() + ENUMERATION_SLICE_MS;
+      let current: CampaignRecord | undefined = campaign;
+      while (current !== undefined && (await enumerator.step(current)) && Date.now() < until)
+        current = await campaigns.get(campaign._id);
       busy = true;
     }
     if (!window.open) return busy ? 'busy' : 'idle';
