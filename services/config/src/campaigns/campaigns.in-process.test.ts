@@ -78,7 +78,10 @@ describe('campaigns on the in-process bus and RPC and the embedded store', () =>
       if (s.attributes['plan'] !== 'prepaid' || !firmwareBelow(s.terminal?.fwV, '1.10')) continue;
       expected.total++;
       if (s.terminal!.model === 'Pixel 6') expected.skipped++;
-      else if (consentOf(s.msisdn) === 'revoked') (expected.skipped++, expected.revoked++);
+      else if (consentOf(s.msisdn) === 'revoked') {
+        expected.skipped++;
+        expected.revoked++;
+      }
       else if (i % 11 === 0 || i % 13 === 0) expected.failed++;
       else expected.applied++;
       if (s.terminal!.model !== 'Pixel 6' && consentOf(s.msisdn) === 'not-asked') expected.asked++;
