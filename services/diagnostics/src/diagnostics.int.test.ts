@@ -1,6 +1,6 @@
 import { createNatsRpc } from '@dms/bus/src/rpc';
 import { createKafkaHarness } from '@dms/bus/src/kafka/kafka-test.harness';
-import type { EventInput } from '@dms/contracts';
+import type { EventData, EventInput } from '@dms/contracts';
 import { OperationalError } from '@dms/service-kit';
 import { createMongoStore } from '@dms/store/src/mongo/mongo.store';
 import { infraEnv, uniqueName } from '@dms/store/src/test-support/infra-env';
@@ -15,7 +15,7 @@ const IMEI = nextImei();
 const catalog = { tac: IMEI.slice(0, 8), manufacturer: 'Xphone', model: 'X-200', origin: 'imported' as const, confidence: 1, conflicts: 0, extra: { currentFwV: 'X200_FW_2.2' }, updatedAt: '2026-11-01T00:00:00.000Z' };
 
 /** What the gateway answers for a vendor-x handset with empty slots (dm-gateway is played by the test's Kafka peer). */
-function emptySlots(job: EventInput<'dm.command-requested.v1'>): EventInput<'dm.command-completed.v1'> {
+function emptySlots(job: EventData<'dm.command-requested.v1'>): EventInput<'dm.command-completed.v1'> {
   const value = (target: string) => {
     if (target === './DevInfo/Man') return 'Xphone';
     if (target === './DevInfo/Mod') return 'X-200';
