@@ -15,6 +15,7 @@ import { JobCompletionService } from './domain/job-completion.service';
 import { ReportPublisher } from './domain/report.publisher';
 import { subscribeDiagnostics } from './entry-points/bus/diagnostics.subscriptions';
 import { createDiagnosticsRouter } from './entry-points/http/diagnostics.router';
+import { DiagnosticsMetrics } from './entry-points/observability/diagnostics.metrics';
 import { serveDiagnosticsRpc } from './entry-points/rpc/diagnostics.rpc-handlers';
 
 export const DIAGNOSTICS_SOURCE = '/services/diagnostics';
@@ -78,7 +79,8 @@ export function createDiagnostics(deps: DiagnosticsDependencies): Diagnostics {
   const audit = new ConsentAuditRepository(store);
   const consent = new ConsentService(grants, audit, clock);
   const directory = new DeviceDirectory(rpc, { timeoutMs: config.rpcTimeoutMs, latestFwKey: config.latestFwKey }, logger);
-  const publisher = new ReportPublisher(reports, bus, clock);
+  const metrics = new DiagnosticsMetrics(registry);
+  const publisher = new ReportPublisher(reports, bus, clock, (r) => metrics.reports.inc({ trigger: r.trigger, outcome: r.outcome ?? 'partial' }));
   const runs = new DiagnosticRunService({
     reports,
     consent,
@@ -89,6 +91,7 @@ export function createDiagnostics(deps: DiagnosticsDependencies): Diagnostics {
     clock,
     jobs: { jobTtlMs: config.jobTtlMs, notify: config.notify, askText: config.askText },
     notAskedPolicy: config.notAskedPolicy,
+    onJobRequested: (phase) => metrics.jobs.inc({ phase }),
   });
   const completions = new JobCompletionService({ reports, consent, directory, publisher, runs, logger });
   const alerts = new DeviceAlertService({ reports, directory, publisher, clock });

@@ -39,6 +39,7 @@ export class DiagnosticRunService {
       clock: () => Date;
       jobs: JobSettings;
       notAskedPolicy: NotAskedPolicy;
+      onJobRequested?: (phase: JobPhase) => void;
     },
   ) {}
 
@@ -94,6 +95,7 @@ export class DiagnosticRunService {
       subject: report.deviceId,
       correlationId: report.reportId,
     });
+    this.deps.onJobRequested?.(phase);
   }
 
   private async resume(report: StoredReport): Promise<void> {

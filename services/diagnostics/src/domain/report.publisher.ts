@@ -26,6 +26,7 @@ export class ReportPublisher {
     private readonly reports: ReportRepository,
     private readonly bus: EventBus,
     private readonly clock: () => Date,
+    private readonly onCompleted: (report: StoredReport) => void = () => undefined,
   ) {}
 
   async complete(report: StoredReport, completion: Completion, where: Filter, extra: Partial<StoredReport> = {}): Promise<StoredReport | undefined> {
@@ -43,6 +44,7 @@ export class ReportPublisher {
     const { _id: _ignored, pendingJobId: _done, ...fields } = completed;
     const applied = await this.reports.update(report.reportId, { $set: fields, $unset: ['pendingJobId'] }, where);
     if (!applied) return undefined;
+    this.onCompleted(completed);
     await this.publishIfPending(completed);
     return completed;
   }
