@@ -87,7 +87,7 @@ describe('diagnostics without a gateway: idempotency, unreachable handsets, look
     expect(report!.data).toMatchObject({ outcome: 'unreachable', findings: [{ kind: 'device-unreachable', reason: expect.stringContaining('expired') }] });
     expect(report!.data.device).toBeUndefined();
     const metrics = await h.service.registry.getSingleMetricAsString('diagnostics_reports_completed_total');
-    expect(metrics).toMatch(/diagnostics_reports_completed_total\{trigger="combination-detected",outcome="unreachable"\} 1/);
+    expect(metrics).toMatch(/diagnostics_reports_completed_total\{trigger="combination-detected",outcome="unreachable",service="diagnostics"\} 1/);
   });
 
   it('ignores job results of other services', async () => {
