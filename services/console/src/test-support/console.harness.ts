@@ -118,7 +118,9 @@ export async function startConsoleHarness(settings: Partial<ConsoleSettings> = {
       ...settings,
     },
   });
-  const subscribers = new Map<string, Subscriber>(Object.values(LINES).map((l) => [l.msisdn, subscriberFixture(l)]));
+  const subscribers = new Map<string, Subscriber>(
+    Object.values(LINES).map((l) => [l.msisdn, subscriberFixture(l)]),
+  );
   await peer.serve({
     subject: 'subscriber-terminal.get-subscriber.v1',
     handler: async ({ msisdn }) => ({ subscriber: subscribers.get(msisdn) ?? null }),

@@ -14,7 +14,7 @@ export function explain(error) {
     return 'The console cannot reach the server. Check your connection and reload.';
   switch (error.code) {
     case 'SERVICE_UNAVAILABLE':
-      return `Service unavailable: ${error.problem?.detail ?? 'a service did not answer'}. Try again in a minute; if it persists, tell the operations team.`;
+      return `Service unavailable: ${error.problem?.detail ?? 'a service did not answer; try again later'}. If it persists, tell the operations team.`;
     case 'SUBSCRIBER_NOT_FOUND':
       return 'No subscriber or handset with that number that you may see. Check the MSISDN (digits, country code, no +) or IMEI (15 digits).';
     case 'SIGN_IN_FAILED':

@@ -7,7 +7,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'class') el.className = value;
     else el.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -15,7 +15,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export function mount(parent, ...children) {
-  parent.replaceChildren(...children.flat().filter(Boolean));
+  parent.replaceChildren(...children.flat(Infinity).filter(Boolean));
 }
 
 export function time(iso) {
@@ -66,3 +66,5 @@ export function confirmDialog(text) {
     dialog.showModal();
   });
 }
+
+export const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -89,3 +89,22 @@ describe('console API access policy, route by route', () => {
     else expect(status).toBe(403);
   });
 });
+
+describe('console UI files', () => {
+  let h: ConsoleHarness;
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+  });
+  afterAll(() => h.close());
+
+  it('serves the page at /, its modules under /console/ and chart.js from the package, with a strict CSP', async () => {
+    const index = await fetch(`${h.url}/`);
+    const app = await fetch(`${h.url}/console/app.js`);
+    const chart = await fetch(`${h.url}/console/vendor/chart.umd.min.js`);
+    expect([index.status, app.status, chart.status]).toEqual([200, 200, 200]);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(app.headers.get('content-type')).toContain('javascript');
+    expect(await chart.text()).toContain('Chart');
+    expect((await fetch(`${h.url}/console/../package.json`)).status).not.toBe(200);
+  });
+});

@@ -26,7 +26,8 @@ export function createUiRouter(): Router {
     res.set('cache-control', 'no-cache').sendFile(join(UI_DIR, 'index.html'));
   });
   router.get('/console/vendor/chart.umd.min.js', headers, (_req, res) => {
-    res.set('cache-control', 'public, max-age=86400').sendFile(CHART_JS);
+    // pnpm keeps packages under node_modules/.pnpm: a dot segment send() would refuse by default.
+    res.set('cache-control', 'public, max-age=86400').sendFile(CHART_JS, { dotfiles: 'allow' });
   });
   router.use('/console', headers, express.static(UI_DIR, { index: false, fallthrough: true, maxAge: 0 }));
   return router;

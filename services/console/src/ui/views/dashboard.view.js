@@ -52,7 +52,14 @@ export async function dashboardView(main, user) {
     h(
       'div',
       { class: 'charts' },
-      CHARTS.map((c) => h('figure', { class: 'card' }, h('figcaption', {}, c.title), canvases[c.id])),
+      CHARTS.map((c) =>
+        h(
+          'figure',
+          { class: 'card' },
+          h('figcaption', {}, c.title),
+          h('div', { class: 'chart-box' }, canvases[c.id]),
+        ),
+      ),
     ),
     h('section', { class: 'card' }, h('h2', {}, 'Events as they happen ', status), list),
   );

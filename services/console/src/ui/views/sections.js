@@ -1,10 +1,13 @@
 import { api, explain } from '../api.js';
-import { h, notice, table, time } from '../dom.js';
+import { capitalised, h, notice, table, time } from '../dom.js';
 
 /** A section fed by another service: its content, or a clear "service unavailable" line. */
 export function fromService(section, render) {
   if (!section.available)
-    return notice('warn', `${section.reason}. This part of the page is missing until it answers.`);
+    return notice(
+      'warn',
+      `${capitalised(section.reason)}. This part of the page is missing until it answers.`,
+    );
   return render(section.data);
 }
 
