@@ -44,7 +44,7 @@ export async function drainCampaign(
     ledger.jobs.count({ campaignId: campaign._id }),
     ledger.attempts.count({ campaignId: campaign._id }),
   ]);
-  // Read after the counts: a retry is written before its attempt counts as answered.
+  // A retry written after this read is cancelled by the recorder, which re-reads the campaign after writing it.
   const retries = await ledger.dueRetries(campaign._id, undefined, pageSize);
   for (const retry of retries) {
     const target = await ledger.targets.get(`${campaign._id}|${retry.key}`);
