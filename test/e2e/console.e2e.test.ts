@@ -12,8 +12,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../services/console/src/test-support/headless-chromium';
+import {
+  launchChromium,
+  type Browser,
+  type Page,
+} from '../../services/console/src/test-support/headless-chromium';
 import {
   embeddedEnv,
   REPO_ROOT,

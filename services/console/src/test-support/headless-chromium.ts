@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+
+/** Re-exported for tests outside this package (test/e2e), where playwright-core does not resolve. */
+export type { Browser, Page } from 'playwright-core';
 import { OperationalError } from '@dms/service-kit';
 
 /** Debian's Chromium, as deploy/local/chromium.sh installs it; DMS_CHROMIUM overrides. */
