@@ -12,6 +12,7 @@ import { ReportCompleted } from './events/report-completed.event';
 import { SessionCompleted } from './events/session-completed.event';
 import { SubscriberUpdated } from './events/subscriber-updated.event';
 import { SubscriptionChanged } from './events/subscription-changed.event';
+import { TerminalRemoved } from './events/terminal-removed.event';
 
 /**
  * The event catalog: one entry per Kafka topic. Topic names are
@@ -51,6 +52,12 @@ export const eventCatalog = {
     schema: SubscriberUpdated,
     key: (d) => d.msisdn,
     doc: 'subscriber-terminal changed a subscriber or the handset attached to it.',
+  }),
+  'terminal.terminal-removed.v1': define({
+    type: 'org.dms.terminal.terminal-removed.v1',
+    schema: TerminalRemoved,
+    key: (d) => d.imei,
+    doc: 'subscriber-terminal removed a handset record (not seen for the retention period).',
   }),
   'subscription.changed.v1': define({
     type: 'org.dms.subscription.changed.v1',

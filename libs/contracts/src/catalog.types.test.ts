@@ -15,6 +15,7 @@ type ExpectedTopics =
   | 'hlr.imei-observations.v1'
   | 'terminal.combination-detected.v1'
   | 'terminal.subscriber-updated.v1'
+  | 'terminal.terminal-removed.v1'
   | 'subscription.changed.v1'
   | 'dm.command-requested.v1'
   | 'dm.command-completed.v1'
@@ -29,7 +30,7 @@ describe('event map', () => {
   it('has exactly the agreed topics', () => {
     assertType<Equals<TopicName, ExpectedTopics>>(true);
     expect([...topicNames].sort()).toEqual(
-      ['hlr.imei-observations.v1', 'terminal.combination-detected.v1', 'terminal.subscriber-updated.v1', 'subscription.changed.v1',
+      ['hlr.imei-observations.v1', 'terminal.combination-detected.v1', 'terminal.subscriber-updated.v1', 'terminal.terminal-removed.v1', 'subscription.changed.v1',
         'dm.command-requested.v1', 'dm.command-completed.v1', 'device.session-completed.v1', 'device.inventory-reported.v1',
         'device.alert-raised.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1'].sort(),
     );
@@ -39,6 +40,9 @@ describe('event map', () => {
     assertType<Equals<EventData<'hlr.imei-observations.v1'>['imei'], string>>(true);
     assertType<Equals<EventData<'device.alert-raised.v1'>['code'], 1224 | 1225 | 1226>>(true);
     assertType<Equals<EventData<'dm.command-requested.v1'>['priority'], 'low' | 'normal' | 'high'>>(true);
+    assertType<Equals<EventData<'terminal.subscriber-updated.v1'>['change'],
+      'terminal-attached' | 'terminal-detached' | 'terminal-identified' | 'attributes-changed' | 'subscriber-removed'>>(true);
+    assertType<Equals<EventData<'terminal.terminal-removed.v1'>['imei'], string>>(true);
     // Defaults make a field optional for producers only.
     assertType<Equals<EventInput<'dm.command-requested.v1'>['priority'], 'low' | 'normal' | 'high' | undefined>>(true);
     assertType<Equals<EventData<'diagnostics.report-completed.v1'>['findings'][number]['kind'],

@@ -15,6 +15,7 @@ export * from './events/session-completed.event';
 export * from './events/inventory-reported.event';
 export * from './events/alert-raised.event';
 export * from './events/subscriber-updated.event';
+export * from './events/terminal-removed.event';
 export * from './events/report-completed.event';
 export * from './events/config-applied.event';
 export * from './events/config-failed.event';

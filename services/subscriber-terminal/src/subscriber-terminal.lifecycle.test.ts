@@ -1,3 +1,4 @@
+import type { EventData, EventEnvelope } from '@dms/contracts';
 import { pseudonym } from './domain/anonymiser';
 import type { Eligibility } from './domain/subscriber-terminal.model';
 import { detection, eventually } from './test-support/detection.fixtures';
@@ -89,6 +90,12 @@ describe('clean-up', () => {
     h = await startHarness({
       config: { retentionDays: 30, historyOnRemoval: 'anonymise', anonymiseSalt: 'pepper' },
     });
+    const removedTerminals: EventEnvelope<'terminal.terminal-removed.v1', EventData<'terminal.terminal-removed.v1'>>[] = [];
+    await h.bus.subscribe({
+      topic: 'terminal.terminal-removed.v1',
+      group: 'removal-watcher',
+      handler: async (event) => void removedTerminals.push(event),
+    });
     await seed(h);
     const report = await api(h, 'POST', '/api/v1/cleanup');
     expect(report.body).toMatchObject({ subscribersRemoved: 1, terminalsRemoved: 2, historyEntries: 2 });
@@ -102,7 +109,15 @@ describe('clean-up', () => {
       pseudonym('pepper', '491703333333'),
     ]);
     expect(JSON.stringify(kept)).not.toContain('491703333333');
-    await eventually(async () => expect(h!.updates.map((u) => u.data.change)).toContain('terminal-detached'));
+    await eventually(async () =>
+      expect(h!.updates.filter((u) => u.data.change === 'subscriber-removed')).toHaveLength(1),
+    );
+    const removal = h.updates.find((u) => u.data.change === 'subscriber-removed')!;
+    expect(removal.data).toMatchObject({ msisdn: '491703333333', imei: B.slice(0, 14) });
+    expect(h.updates.map((u) => u.data.change)).not.toContain('terminal-detached');
+    await eventually(async () => expect(removedTerminals).toHaveLength(2));
+    expect(removedTerminals.map((e) => e.data.imei).sort()).toEqual([A.slice(0, 14), B.slice(0, 14)].sort());
+    expect(removedTerminals[0]!.data).toMatchObject({ reason: 'not-seen', tac: A.slice(0, 8) });
     expect((await api(h, 'POST', '/api/v1/cleanup')).body).toMatchObject({
       subscribersRemoved: 0,
       terminalsRemoved: 0,

@@ -100,6 +100,7 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
     terminals,
     associations,
     announcer,
+    bus,
     {
       retentionDays: config.retentionDays,
       history: config.historyOnRemoval,

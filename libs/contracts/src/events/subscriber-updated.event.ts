@@ -6,7 +6,11 @@ export const SubscriberUpdated = z.object({
   msisdn: Msisdn,
   imsi: Imsi.optional(),
   imei: Imei.optional(),
-  change: z.enum(['terminal-attached', 'terminal-detached', 'terminal-identified', 'attributes-changed']),
+  /**
+   * What changed. `subscriber-removed`: the clean-up deleted the subscriber (not seen for the
+   * retention period); the event carries its last known handset and is the last one for it.
+   */
+  change: z.enum(['terminal-attached', 'terminal-detached', 'terminal-identified', 'attributes-changed', 'subscriber-removed']),
   /** Resolved from the TAC catalog or from a DM inventory; absent when not known yet. */
   terminal: z
     .object({

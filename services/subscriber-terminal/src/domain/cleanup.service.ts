@@ -1,9 +1,13 @@
+import type { EventBus } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
 import type { AssociationRepository } from '../data-access/association.repository';
 import type { SubscriberRepository } from '../data-access/subscriber.repository';
 import type { TerminalRepository } from '../data-access/terminal.repository';
 import { pseudonym } from './anonymiser';
+import type { TerminalRecord } from './subscriber-terminal.model';
 import type { SubscriberUpdateAnnouncer } from './subscriber-update.announcer';
+
+export const TERMINAL_REMOVED_TOPIC = 'terminal.terminal-removed.v1' as const;
 
 export interface CleanupSettings {
   retentionDays: number;
@@ -23,9 +27,12 @@ const DAY_MS = 86_400_000;
 
 /**
  * Removes subscribers and terminals not seen for `retentionDays`, batch by batch (memory
- * stays flat whatever the table size). Each removed subscriber is announced as detached
- * (the event catalog has no removal fact yet) before it is deleted, and its history is
- * anonymised or dropped first, so a crash leaves it for the next run, never orphaned.
+ * stays flat whatever the table size). Each removed subscriber is announced
+ * (terminal.subscriber-updated.v1, change `subscriber-removed`) and each removed terminal
+ * (terminal.terminal-removed.v1) before it is deleted, under an id derived from what is
+ * removed and its last sighting: a crash between the announcement and the delete leaves
+ * the record for the next run, which announces it again under the same id (consumers
+ * deduplicate). A subscriber's history is anonymised or dropped first, never orphaned.
  */
 export class CleanupService {
   private running: Promise<CleanupReport> | undefined;
@@ -35,6 +42,7 @@ export class CleanupService {
     private readonly terminals: TerminalRepository,
     private readonly associations: AssociationRepository,
     private readonly announcer: SubscriberUpdateAnnouncer,
+    private readonly bus: EventBus,
     private readonly settings: CleanupSettings,
     private readonly logger: Logger,
   ) {}
@@ -65,7 +73,7 @@ export class CleanupService {
         await this.announcer.announce(
           { ...subscriber, updatedAt: now.toISOString() },
           null,
-          'terminal-detached',
+          'subscriber-removed',
           id,
         );
         if (await this.subscribers.delete(subscriber.msisdn)) report.subscribersRemoved++;
@@ -76,8 +84,19 @@ export class CleanupService {
       batch.length > 0;
       batch = await this.terminals.notSeenSince(cutoff, BATCH)
     )
-      for (const terminal of batch) if (await this.terminals.delete(terminal.imei)) report.terminalsRemoved++;
+      for (const terminal of batch) {
+        await this.announceRemoval(terminal, now);
+        if (await this.terminals.delete(terminal.imei)) report.terminalsRemoved++;
+      }
     this.logger.info({ ...report }, 'clean-up finished');
     return report;
+  }
+
+  private async announceRemoval(terminal: TerminalRecord, now: Date): Promise<void> {
+    await this.bus.publish(
+      TERMINAL_REMOVED_TOPIC,
+      { imei: terminal.imei, tac: terminal.tac, lastSeenAt: terminal.lastSeenAt, reason: 'not-seen', removedAt: now.toISOString() },
+      { id: `cleanup-terminal:${terminal.imei}:${terminal.lastSeenAt}`, key: terminal.imei },
+    );
   }
 }
