@@ -1,7 +1,8 @@
 import type { EventBus, Rpc, RpcRegistration, Subscription } from '@dms/bus';
-import { createMetricsRegistry, type Logger } from '@dms/service-kit';
+import { bearerAuth, createMetricsRegistry, type Logger } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
-import type { Router } from 'express';
+import { Router } from 'express';
+import { createCampaigns, type CampaignSettings } from './campaigns';
 import type { Registry } from 'prom-client';
 import { ConfigJobRepository } from './data-access/config-job.repository';
 import { DeviceStateRepository } from './data-access/device-state.repository';
@@ -21,7 +22,7 @@ import { createConfigRouter } from './entry-points/http/config.router';
 import { serveConfigRpc } from './entry-points/rpc/config.rpc';
 
 /** The part of ConfigServiceConfig the composition needs (embedded mode builds it by hand). */
-export interface ConfigServiceSettings extends ConfigurationSettings, RetrySettings {
+export interface ConfigServiceSettings extends ConfigurationSettings, RetrySettings, CampaignSettings {
   adminToken: string;
   consumerGroup: string;
   /** Loaded when the store has no profile; empty or undefined = none. */
@@ -45,12 +46,12 @@ export interface ConfigServiceDependencies {
 }
 
 export interface ConfigService {
-  /** /api/v1/config routes (bearer token) and the OpenAPI document; mount in any express app. */
+  /** /api/v1/config and /api/v1/campaigns routes (bearer token) and the OpenAPI document; mount in any express app. */
   readonly router: Router;
   readonly registry: Registry;
   /** Commands for a handset from its template and profile (handed to campaigns). */
   readonly planCommands: PlanCommands;
-  /** Indexes, sample profile and default templates, subscriptions, RPC, the retry sweep. */
+  /** Indexes, sample profile and default templates, subscriptions, RPC, the retry sweep, then campaigns. */
   start(): Promise<void>;
   /** Stops consuming, serving and the sweep. Bus, RPC and store belong to the caller. */
   stop(): Promise<void>;
@@ -74,7 +75,18 @@ export function createConfigService(deps: ConfigServiceDependencies): ConfigServ
   const configuration = new ConfigurationService(bus, planner, consent, devices, jobs, outcomes, config, logger);
   const jobOutcomes = new JobOutcomeHandler(bus, jobs, devices, outcomes, configuration, planner, config, logger);
   const reports = new ReportHandler(configuration, logger);
-  const router = createConfigRouter({ adminToken: config.adminToken, profiles, templates, configuration, devices });
+  const campaigns = createCampaigns({
+    bus,
+    rpc,
+    store,
+    logger: logger.child({ module: 'campaigns' }),
+    config,
+    planCommands: planner.planCommands,
+    auth: bearerAuth(config.adminToken),
+  });
+  const router = Router();
+  router.use(createConfigRouter({ adminToken: config.adminToken, profiles, templates, configuration, devices }));
+  router.use(campaigns.router);
   let subscriptions: Subscription[] = [];
   let registrations: RpcRegistration[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -96,9 +108,11 @@ export function createConfigService(deps: ConfigServiceDependencies): ConfigServ
         }, config.retrySweepMs);
         timer.unref();
       }
+      await campaigns.start();
     },
     async stop() {
       clearInterval(timer);
+      await campaigns.stop();
       const closing = [...subscriptions, ...registrations];
       subscriptions = [];
       registrations = [];

@@ -15,6 +15,7 @@ import {
 } from '@dms/service-kit';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { campaignConfigFields, defaultCampaignSettings } from './campaigns';
 import type { ConfigServiceSettings } from './config-service';
 
 /** The sample operator profile shipped with the service (loaded when the store has no profile). */
@@ -29,6 +30,7 @@ export const configServiceConfig = defineConfig({
   ...infrastructureFields,
   ...serviceStoreFields('DMS_CONFIG', 'config'),
   natsUrl: natsUrlField,
+  ...campaignConfigFields,
   port: field({ env: 'PORT', schema: portSchema, default: 8080, doc: 'HTTP port of the REST API and /healthz /readyz /metrics' }),
   logLevel: field({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'Log level' }),
   adminToken: secret({ env: 'DMS_ADMIN_TOKEN', doc: 'Bearer token required by every /api/v1/config route' }),
@@ -113,6 +115,7 @@ function defaultOf<T>(f: ConfigField<T>): T {
 export function defaultConfigSettings(overrides: Partial<ConfigServiceSettings> & { adminToken: string }): ConfigServiceSettings {
   const c = configServiceConfig;
   return {
+    ...defaultCampaignSettings,
     consumerGroup: defaultOf(c.consumerGroup),
     sampleProfileFile: defaultOf(c.sampleProfileFile),
     defaultProfileId: defaultOf(c.defaultProfileId),

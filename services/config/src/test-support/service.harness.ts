@@ -5,6 +5,7 @@ import { createLogger, problemHandler, startHttpServer, type RunningHttpServer }
 import { createEmbeddedStore, type DocumentStore } from '@dms/store';
 import express from 'express';
 import { createConfigService, type ConfigService, type ConfigServiceSettings } from '../config-service';
+import { defaultCampaignSettings } from '../campaigns';
 import { SAMPLE_PROFILE_FILE } from './profiles.fixture';
 
 export const ADMIN_TOKEN = 'test-admin-token';
@@ -41,6 +42,8 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 }
 
 export const testSettings = (overrides: Partial<ConfigServiceSettings> = {}): ConfigServiceSettings => ({
+  ...defaultCampaignSettings,
+  campaignTickMs: 50,
   adminToken: ADMIN_TOKEN,
   consumerGroup: 'config',
   sampleProfileFile: SAMPLE_PROFILE_FILE,
@@ -64,6 +67,7 @@ export interface ConfigHarness {
   store: DocumentStore;
   http: RunningHttpServer;
   seen: Seen;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are probed field by field
   api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any; type: string }>;
   close(): Promise<void>;
 }

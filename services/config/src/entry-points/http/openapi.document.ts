@@ -2,6 +2,7 @@ import { DeviceConfigState, SettingKind } from '@dms/contracts';
 import { z } from 'zod';
 import { NewProfile, ProfileBody } from '../../domain/profile.model';
 import { TemplateBody } from '../../domain/template.model';
+import { campaignsOpenApi } from '../../campaigns';
 
 const schema = (s: z.ZodType): unknown => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
@@ -15,7 +16,7 @@ let cached: unknown;
 
 /** OpenAPI 3.1 of /api/v1/config; request schemas are generated from the zod schemas the router validates with. */
 export function openApiDocument(): unknown {
-  cached ??= {
+  cached ??= withCampaigns({
     openapi: '3.1.0',
     info: { title: 'DMS config', version: '1.0.0', description: 'Settings profiles, device-family templates, per-device config state' },
     security: [{ bearer: [] }],
@@ -79,6 +80,16 @@ export function openApiDocument(): unknown {
         },
       },
     },
-  };
+  });
   return cached;
+}
+
+/** Campaign paths are relative to /api/v1 (their router mounts there); their schemas join ours. */
+function withCampaigns<D extends { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(doc: D): unknown {
+  const paths = Object.fromEntries(Object.entries(campaignsOpenApi.paths).map(([p, ops]) => [`/api/v1${p}`, ops]));
+  return {
+    ...doc,
+    paths: { ...doc.paths, ...paths },
+    components: { ...doc.components, schemas: { ...doc.components.schemas, ...campaignsOpenApi.components.schemas } },
+  };
 }
