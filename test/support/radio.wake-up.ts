@@ -1,0 +1,70 @@
+/**
+ * The radio network of cross-service tests and benchmarks: a DeviceWakeUp (dm-gateway's
+ * port) that builds the same Package 0 binary SMS the SMPP wake-up submits (libs/syncml
+ * package0Sms: digest, WSP push, UDH ports and concatenation) and hands the segments to the
+ * simulated handset of that MSISDN, as its modem would. No SMSC in between: tests that need
+ * a real SMPP peer use the Perl SMSC (services/dm-gateway/src/wake-up/perl-smsc.fixture.ts).
+ */
+import type { SimulatedHandset } from '../../libs/device-sim/src/index';
+import { defaultNotificationProfile, package0Sms } from '../../libs/syncml/src/index';
+import type { DeviceWakeUp, WakeUpRequest, WakeUpResult } from '../../services/dm-gateway/src/domain/device-wake-up.port';
+
+export class RadioWakeUp implements DeviceWakeUp {
+  private readonly byMsisdn = new Map<string, SimulatedHandset>();
+  private readonly byDevice = new Map<string, { msisdn: string; handset: SimulatedHandset }>();
+  private reference = 0;
+  readonly delivered: { msisdn: string; deviceId: string; at: number }[] = [];
+  readonly refused: { deviceId: string; reason: string }[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** The handset now holding the SIM of `msisdn` (a swap re-attaches it). */
+  attach(msisdn: string, handset: SimulatedHandset): void {
+    this.byMsisdn.set(msisdn, handset);
+    this.byDevice.set(handset.deviceId, { msisdn, handset });
+  }
+
+  detach(msisdn: string): void {
+    this.byMsisdn.delete(msisdn);
+  }
+
+  async wake(request: WakeUpRequest): Promise<WakeUpResult> {
+    // Without an MSISDN in the job the gateway's SMPP wake-up asks subscriber-terminal; the radio knows its handsets.
+    const msisdn = request.msisdn ?? this.byDevice.get(request.deviceId)?.msisdn;
+    const handset = msisdn === undefined ? undefined : this.byMsisdn.get(msisdn);
+    if (msisdn === undefined || handset === undefined) return { sent: false, reason: 'no handset on the radio for that MSISDN' };
+    this.reference = (this.reference + 1) % 256;
+    const segments = package0Sms(
+      { uiMode: request.uiMode, initiator: 'server', sessionId: request.sessionId, serverId: request.serverId },
+      {
+        serverPassword: request.account.serverPassword,
+        serverNonce: Buffer.from(request.account.serverNonce, 'base64'),
+        username: request.account.username,
+      },
+      { reference: this.reference, profile: defaultNotificationProfile },
+    );
+    this.delivered.push({ msisdn, deviceId: request.deviceId, at: Date.now() });
+    // The SMS arrives a moment later; the handset then calls in on its own.
+    // A handset busy in a session drops the SMS (device-sim: session-in-progress); its modem
+    // would hold it, so the radio hands it over again once that session is over.
+    const deliver = async (): Promise<void> => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const outcome = await handset.handleSms(segments.map((s) => s.userData));
+        if (outcome.accepted) return;
+        if (outcome.reason !== 'session-in-progress') {
+          this.refused.push({ deviceId: request.deviceId, reason: outcome.reason });
+          return;
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      this.refused.push({ deviceId: request.deviceId, reason: 'session-in-progress' });
+    };
+    const delivery: Promise<void> = deliver().finally(() => this.inFlight.delete(delivery));
+    this.inFlight.add(delivery);
+    return { sent: true };
+  }
+
+  /** Waits for the sessions that wake-ups started. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}
