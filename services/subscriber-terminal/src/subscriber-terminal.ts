@@ -9,6 +9,7 @@ import { CatalogRepository } from './data-access/catalog.repository';
 import { MirrorSubscriptionDirectory } from './data-access/mirror-subscription.directory';
 import { SubscriberRepository } from './data-access/subscriber.repository';
 import { TerminalRepository } from './data-access/terminal.repository';
+import { CatalogPropagation } from './domain/catalog.propagation';
 import { CleanupService, type CleanupReport } from './domain/cleanup.service';
 import { CombinationService } from './domain/combination.service';
 import { InventoryService } from './domain/inventory.service';
@@ -78,6 +79,8 @@ export function createSubscriberTerminal(deps: SubscriberTerminalDependencies): 
   const catalog = new TerminalCatalogService(
     catalogRepository,
     new CatalogLookup(catalogRepository, cache, config.catalogCacheTtlMs, config.catalogCacheEntries, logger),
+    undefined,
+    new CatalogPropagation(terminals, subscribers),
   );
   const mirror = new MirrorSubscriptionDirectory(store, config.planServices);
   const directory = deps.subscriptionDirectory ?? mirror;

@@ -30,6 +30,11 @@ export class TerminalRepository {
     return this.collection.delete(imei);
   }
 
+  /** Terminals of this TAC whose names come from the catalog (no DevInfo of their own yet). */
+  catalogued(tac: string): AsyncIterable<TerminalRecord> {
+    return this.collection.iterate({ tac, inventoryAt: { $exists: false } });
+  }
+
   notSeenSince(before: string, limit: number): Promise<TerminalRecord[]> {
     return this.collection.find({ lastSeenAt: { $lt: before } }, { sort: { lastSeenAt: 1 }, limit });
   }

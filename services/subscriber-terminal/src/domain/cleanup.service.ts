@@ -95,7 +95,13 @@ export class CleanupService {
   private async announceRemoval(terminal: TerminalRecord, now: Date): Promise<void> {
     await this.bus.publish(
       TERMINAL_REMOVED_TOPIC,
-      { imei: terminal.imei, tac: terminal.tac, lastSeenAt: terminal.lastSeenAt, reason: 'not-seen', removedAt: now.toISOString() },
+      {
+        imei: terminal.imei,
+        tac: terminal.tac,
+        lastSeenAt: terminal.lastSeenAt,
+        reason: 'not-seen',
+        removedAt: now.toISOString(),
+      },
       { id: `cleanup-terminal:${terminal.imei}:${terminal.lastSeenAt}`, key: terminal.imei },
     );
   }

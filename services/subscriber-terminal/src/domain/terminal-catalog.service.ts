@@ -1,5 +1,6 @@
 import type { CatalogLookup } from '../data-access/catalog.lookup';
 import type { CatalogRepository } from '../data-access/catalog.repository';
+import type { CatalogNames } from './catalog.propagation';
 import type { CatalogRow } from './catalog-csv.parser';
 import { judgeCatalogEntry, reportKey } from './catalog-learning';
 import type { CatalogEntry, ReportedModel } from './subscriber-terminal.model';
@@ -8,12 +9,18 @@ export interface ImportResult {
   imported: number;
 }
 
+/** Carries a changed entry to the data copied from it (catalog.propagation.ts). */
+export interface CatalogChangeListener {
+  apply(entry: CatalogNames): Promise<unknown>;
+}
+
 /** The terminal catalog: operator imports, and what handsets teach it. */
 export class TerminalCatalogService {
   constructor(
     private readonly repository: CatalogRepository,
     readonly lookup: CatalogLookup,
     private readonly now: () => Date = () => new Date(),
+    private readonly propagation?: CatalogChangeListener,
   ) {}
 
   byTac(tac: string): Promise<CatalogEntry | null> {
@@ -54,6 +61,12 @@ export class TerminalCatalogService {
         updatedAt: this.now().toISOString(),
       });
       await this.lookup.forget(row.tac);
+      await this.propagation?.apply({
+        tac: row.tac,
+        manufacturer: row.manufacturer,
+        model: row.model,
+        ...(row.os === undefined ? {} : { os: row.os }),
+      });
       imported++;
       onRow?.(imported);
     }
@@ -90,5 +103,12 @@ export class TerminalCatalogService {
     if (verdict === null) return;
     await this.repository.update(tac, { $set: { ...verdict, origin } });
     await this.lookup.forget(tac);
+    if (verdict.manufacturer !== entry.manufacturer || verdict.model !== entry.model)
+      await this.propagation?.apply({
+        tac,
+        manufacturer: verdict.manufacturer,
+        model: verdict.model,
+        ...(entry.os === undefined ? {} : { os: entry.os }),
+      });
   }
 }

@@ -7,6 +7,9 @@ import type { DocumentStore, KeyValueStore } from '@dms/store';
 import { SingleBar, Presets } from 'cli-progress';
 import { CatalogLookup } from '../../data-access/catalog.lookup';
 import { CatalogRepository } from '../../data-access/catalog.repository';
+import { SubscriberRepository } from '../../data-access/subscriber.repository';
+import { TerminalRepository } from '../../data-access/terminal.repository';
+import { CatalogPropagation } from '../../domain/catalog.propagation';
 import { parseCatalogCsv } from '../../domain/catalog-csv.parser';
 import { TerminalCatalogService, type ImportResult } from '../../domain/terminal-catalog.service';
 
@@ -48,6 +51,9 @@ export async function importCatalogFile(options: CatalogImportOptions): Promise<
   const catalog = new TerminalCatalogService(
     repository,
     new CatalogLookup(repository, options.cache, 1, 0, options.logger),
+    undefined,
+    // Terminals and subscribers that took their names from the previous entry follow the import.
+    new CatalogPropagation(new TerminalRepository(options.store), new SubscriberRepository(options.store)),
   );
   try {
     const result = await catalog.import(parseCatalogCsv(lines), (rows) => {
