@@ -1,4 +1,5 @@
 import { consoleSettingsFields } from '@dms/console';
+import { diagnosticsConfig } from '@dms/diagnostics';
 import { dmGatewayConfig } from '@dms/dm-gateway';
 import { wakeUpConfigFields } from '@dms/dm-gateway/src/wake-up';
 import { hlrDetectorConfig } from '@dms/hlr-detector';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 const hlr = hlrDetectorConfig;
 const st = subscriberTerminalConfig;
 const dm = dmGatewayConfig;
+const diag = diagnosticsConfig;
 
 /**
  * The one config of the embedded process (STYLE.md 7). Service tuning fields are the
@@ -84,6 +86,12 @@ export const embeddedConfig = defineConfig({
   dmJobSweepIntervalMs: dm.jobSweepIntervalMs,
   // Package 0 wake-up SMS over SMPP (DMS_SMSC_*), as dm-gateway's own main; without DMS_SMSC_HOST none is sent.
   ...wakeUpConfigFields,
+  diagNotAskedPolicy: diag.notAskedPolicy,
+  diagAskText: diag.askText,
+  diagJobTtlMs: diag.jobTtlMs,
+  diagNotify: diag.notify,
+  diagRpcTimeoutMs: diag.rpcTimeoutMs,
+  diagLatestFwKey: diag.latestFwKey,
   // The console's sessions, lock-out, RPC timeout, dashboard window and tenant attribute (DMS_CONSOLE_*).
   ...consoleSettingsFields,
 });

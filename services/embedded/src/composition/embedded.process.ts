@@ -10,6 +10,7 @@ import { EmbeddedRuntime } from './embedded-runtime';
 import { resolveSecrets } from './embedded-secrets';
 import type { EmbeddedService } from './embedded-service';
 import { composeConsole } from './console.module';
+import { composeDiagnostics } from './diagnostics.module';
 import { composeDmGateway, DM_GATEWAY } from './dm-gateway.module';
 import { composeHlrDetector } from './hlr-detector.module';
 import { composeSubscriberTerminal } from './subscriber-terminal.module';
@@ -55,6 +56,19 @@ export async function startEmbedded(
     consoleService,
     composeHlrDetector(runtime, config, adminToken, logger),
     composeSubscriberTerminal(runtime, config, { adminToken, anonymiseSalt: secrets.anonymiseSalt }, logger),
+    composeDiagnostics(
+      runtime,
+      {
+        notAskedPolicy: config.diagNotAskedPolicy,
+        askText: config.diagAskText,
+        jobTtlMs: config.diagJobTtlMs,
+        notify: config.diagNotify,
+        rpcTimeoutMs: config.diagRpcTimeoutMs,
+        latestFwKey: config.diagLatestFwKey,
+      },
+      adminToken,
+      logger,
+    ),
     // Last: its /api/v1 router parses every JSON body it sees with its own 2 MB limit.
     composeDmGateway(runtime, config, adminToken, logger),
   ];

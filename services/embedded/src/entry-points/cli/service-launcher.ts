@@ -6,6 +6,9 @@ export const EXIT_USAGE = 2;
  * DMS_* addresses are set. Loading the module runs it (each main.ts calls runService).
  */
 export const SERVICE_MAINS = {
+  config: () => import('@dms/config/src/main.js'),
+  console: () => import('@dms/console/src/main.js'),
+  diagnostics: () => import('@dms/diagnostics/src/main.js'),
   'dm-gateway': () => import('@dms/dm-gateway/src/main.js'),
   'hlr-detector': () => import('@dms/hlr-detector/src/main.js'),
   'subscriber-terminal': () => import('@dms/subscriber-terminal/src/main.js'),
