@@ -2,6 +2,7 @@ import type { EventInput } from '@dms/contracts';
 import type { Role } from '../../domain/roles';
 import type { FeedEvent } from '../../domain/live/feed-event';
 import { LINES, startConsoleHarness, type ConsoleHarness } from '../../test-support/console.harness';
+import { openFeedStream, waitUntil, type FeedStream } from '../../test-support/sse.reader';
 
 jest.setTimeout(60_000);
 
@@ -21,59 +22,13 @@ const detection = (
   source: 'test',
 });
 
-interface Stream {
-  events: FeedEvent[];
-  close(): void;
+async function openStream(h: ConsoleHarness, role: Role): Promise<FeedStream> {
+  const stream = await openFeedStream(h.url, await h.signIn(role));
+  expect(stream.contentType).toContain('text/event-stream');
+  return stream;
 }
 
-/** Reads the live SSE stream as one signed-in role would. */
-async function openStream(h: ConsoleHarness, role: Role): Promise<Stream> {
-  const token = await h.signIn(role);
-  const abort = new AbortController();
-  const response = await fetch(`${h.url}/api/v1/console/live`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: abort.signal,
-  });
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events: FeedEvent[] = [];
-  const reader = response.body!.getReader();
-  let buffer = '';
-  void (async () => {
-    const decoder = new TextDecoder();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (block.includes('event: feed') && data) events.push(JSON.parse(data.slice(6)) as FeedEvent);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { events, close: () => abort.abort() };
-}
-
-async function waitFor(
-  check: () => boolean,
-  what: string,
-  ms = 5000,
-  poll?: () => Promise<void>,
-): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    await poll?.();
-    if (check()) return;
-    if (Date.now() > deadline) throw new TypeError(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitFor = waitUntil;
 
 describe('live feed: bus events to each viewer, filtered by role and tenant', () => {
   let h: ConsoleHarness;
@@ -126,8 +81,8 @@ describe('live feed: bus events to each viewer, filtered by role and tenant', ()
 
     await waitFor(() => streams.admin.events.length >= 4, 'four events for the operator admin');
     await waitFor(
-      () => h.bus.deadLetters('console-live').length === 1,
-      'the invalid event in dlq.console-live',
+      () => h.bus.deadLetters('console-live.config.failed').length === 1,
+      'the invalid event in dlq.console-live.config.failed',
     );
     Object.values(streams).forEach((s) => s.close());
 

@@ -15,6 +15,9 @@ export interface LiveFeedDeps {
   logger: Logger;
 }
 
+export const liveGroupOf = (group: string, topic: LiveTopic): string =>
+  `${group}.${topic.replace(/\.v\d+$/, '')}`;
+
 /**
  * One subscription per live topic. A dashboard shows what happens from now on, so a new
  * group starts at the latest offset (fromBeginning false); events are validated by the bus
@@ -24,7 +27,9 @@ export async function subscribeToLiveFeed(deps: LiveFeedDeps): Promise<Subscript
   const subscribe = (topic: LiveTopic): Promise<Subscription> =>
     deps.bus.subscribe({
       topic,
-      group: deps.group,
+      // One group per topic, as every service here does: Kafka (kafkajs) assigns a group's
+      // partitions over all its members whatever each subscribed to.
+      group: liveGroupOf(deps.group, topic),
       fromBeginning: false,
       // A lost dashboard tick is harmless; a stuck one is not: give up quickly.
       maxAttempts: 2,
