@@ -1,4 +1,5 @@
 import type { Document, DocumentCollection, DocumentStore } from './document-store.port';
+import { defineDocumentBulkCases } from './contract/document-bulk.cases';
 import { defineDocumentCrudCases } from './contract/document-crud.cases';
 import { defineDocumentFilterCases } from './contract/document-filter.cases';
 import { defineDocumentIndexCases } from './contract/document-index.cases';
@@ -44,6 +45,7 @@ export function defineDocumentStoreContract(name: string, factory: DocumentStore
     };
 
     defineDocumentCrudCases(context);
+    defineDocumentBulkCases(context);
     defineDocumentUpdateCases(context);
     defineDocumentFilterCases(context);
     defineDocumentOrderCases(context);

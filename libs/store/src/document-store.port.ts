@@ -53,6 +53,14 @@ export interface DocumentCollection<T extends Document> {
   /** Insert; false (and nothing written) if the id exists. */
   insert(doc: T): Promise<boolean>;
   /**
+   * Bulk insert in one round trip, unordered: every document is tried whatever happens to
+   * the others, and the answer says per document (same order) whether it was written -
+   * false where insert() would answer false (id exists, unique index value taken). Used as
+   * a bulk conditional write: a unique `_id` per version makes "insert the successor of
+   * version v" succeed for one writer only. The ids of one call must be distinct.
+   */
+  insertMany(docs: readonly T[]): Promise<boolean[]>;
+  /**
    * Update the one document with this id that also matches `where` (optimistic
    * concurrency: pass the version you read). Returns true if a document was changed.
    * With `upsert`, a missing document is created from `_id` and the update.

@@ -1,7 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import type { Document, DocumentCollection, Filter, FindOptions, IndexSpec, Update } from '../document-store.port';
+import type {
+  Document,
+  DocumentCollection,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  Update,
+} from '../document-store.port';
 import { applyUpdate, upsertSeed } from '../query/apply-update';
-import { assertDocumentId, assertPaging, indexName } from '../query/document.validation';
+import { assertDistinctIds, assertDocumentId, assertPaging, indexName } from '../query/document.validation';
 import { assertUpdate } from '../query/update.validation';
 import { mapSqliteError } from './sqlite-error.mapper';
 import { compileFilter } from './sqlite-filter.compiler';
@@ -32,7 +39,9 @@ export class EmbeddedCollection<T extends Document> implements DocumentCollectio
 
   async get(id: string): Promise<T | null> {
     return this.run(() => {
-      const row = this.sql(`SELECT json(doc) AS doc FROM ${this.table} WHERE id = ?`).get(id) as { doc: string } | undefined;
+      const row = this.sql(`SELECT json(doc) AS doc FROM ${this.table} WHERE id = ?`).get(id) as
+        | { doc: string }
+        | undefined;
       return row ? (JSON.parse(row.doc) as T) : null;
     });
   }
@@ -53,25 +62,46 @@ export class EmbeddedCollection<T extends Document> implements DocumentCollectio
     return this.run(() => this.sql(sql).run(doc._id, JSON.stringify(doc)).changes === 1);
   }
 
-  async update(id: string, update: Update, options: { where?: Filter; upsert?: boolean } = {}): Promise<boolean> {
+  async insertMany(docs: readonly T[]): Promise<boolean[]> {
+    assertDistinctIds(docs);
+    if (docs.length === 0) return [];
+    const sql = `INSERT OR IGNORE INTO ${this.table} (id, doc) VALUES (?, jsonb(?))`;
+    // One transaction: one fsync for the whole batch, as one round trip is for a server.
+    return this.run(() =>
+      this.db
+        .transaction(() => docs.map((doc) => this.sql(sql).run(doc._id, JSON.stringify(doc)).changes === 1))
+        .immediate(),
+    );
+  }
+
+  async update(
+    id: string,
+    update: Update,
+    options: { where?: Filter; upsert?: boolean } = {},
+  ): Promise<boolean> {
     assertUpdate(update);
     const where = compileFilter(options.where ?? {});
     const select = `SELECT json(doc) AS doc FROM ${this.table} WHERE id = ? AND (${where.sql})`;
     const write = `UPDATE ${this.table} SET doc = jsonb(?) WHERE id = ?`;
     return this.run(() =>
-      this.db.transaction(() => {
-        const row = this.sql(select).get(id, ...where.params) as { doc: string } | undefined;
-        if (row) {
-          this.sql(write).run(JSON.stringify(applyUpdate(JSON.parse(row.doc) as T, update)), id);
+      this.db
+        .transaction(() => {
+          const row = this.sql(select).get(id, ...where.params) as { doc: string } | undefined;
+          if (row) {
+            this.sql(write).run(JSON.stringify(applyUpdate(JSON.parse(row.doc) as T, update)), id);
+            return true;
+          }
+          if (!options.upsert) return false;
+          // Like MongoDB: an upsert whose `where` fails on an existing id inserts nothing.
+          if (this.sql(`SELECT 1 FROM ${this.table} WHERE id = ?`).get(id)) return false;
+          const created = applyUpdate(upsertSeed(id, options.where), update);
+          this.sql(`INSERT INTO ${this.table} (id, doc) VALUES (?, jsonb(?))`).run(
+            id,
+            JSON.stringify(created),
+          );
           return true;
-        }
-        if (!options.upsert) return false;
-        // Like MongoDB: an upsert whose `where` fails on an existing id inserts nothing.
-        if (this.sql(`SELECT 1 FROM ${this.table} WHERE id = ?`).get(id)) return false;
-        const created = applyUpdate(upsertSeed(id, options.where), update);
-        this.sql(`INSERT INTO ${this.table} (id, doc) VALUES (?, jsonb(?))`).run(id, JSON.stringify(created));
-        return true;
-      }).immediate(),
+        })
+        .immediate(),
     );
   }
 
@@ -81,7 +111,9 @@ export class EmbeddedCollection<T extends Document> implements DocumentCollectio
 
   async deleteMany(filter: Filter): Promise<number> {
     const where = compileFilter(filter);
-    return this.run(() => this.sql(`DELETE FROM ${this.table} WHERE ${where.sql}`).run(...where.params).changes);
+    return this.run(
+      () => this.sql(`DELETE FROM ${this.table} WHERE ${where.sql}`).run(...where.params).changes,
+    );
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
@@ -92,7 +124,9 @@ export class EmbeddedCollection<T extends Document> implements DocumentCollectio
       `SELECT json(doc) AS doc FROM ${this.table} WHERE ${where.sql} ORDER BY ${orderByClause(keys)}` +
       ` LIMIT ? OFFSET ?`;
     return this.run(() => {
-      const rows = this.sql(sql).all(...where.params, options.limit ?? -1, options.skip ?? 0) as { doc: string }[];
+      const rows = this.sql(sql).all(...where.params, options.limit ?? -1, options.skip ?? 0) as {
+        doc: string;
+      }[];
       return rows.map((row) => JSON.parse(row.doc) as T);
     });
   }
@@ -133,10 +167,14 @@ export class EmbeddedCollection<T extends Document> implements DocumentCollectio
   }
 
   async ensureIndex(spec: IndexSpec): Promise<void> {
-    const columns = Object.entries(spec.fields).map(([path, dir]) => `${fieldExpr(path).value} ${dir === -1 ? 'DESC' : 'ASC'}`);
+    const columns = Object.entries(spec.fields).map(
+      ([path, dir]) => `${fieldExpr(path).value} ${dir === -1 ? 'DESC' : 'ASC'}`,
+    );
     const name = `"${this.name}__${indexName(spec)}"`;
     const unique = spec.unique ? 'UNIQUE ' : '';
-    this.run(() => this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${name} ON ${this.table} (${columns.join(', ')})`));
+    this.run(() =>
+      this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${name} ON ${this.table} (${columns.join(', ')})`),
+    );
   }
 
   private sql(sql: string) {

@@ -42,6 +42,14 @@ export function isDuplicateKey(error: unknown): boolean {
   return error.code === MONGO_CODES.InternalError && FERRETDB_SQLITE_UNIQUE.test(error.message);
 }
 
+/** The same judgement for one entry of a bulk write's writeErrors (code and message only). */
+export function isDuplicateKeyCode(code: number | undefined, message: string): boolean {
+  return (
+    code === MONGO_CODES.DuplicateKey ||
+    (code === MONGO_CODES.InternalError && FERRETDB_SQLITE_UNIQUE.test(message))
+  );
+}
+
 /** Whether the request certainly never reached the server (no server could be selected). */
 function neverSent(error: unknown): boolean {
   return error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError;
@@ -50,8 +58,12 @@ function neverSent(error: unknown): boolean {
 export function isTransient(error: unknown): boolean {
   if (error instanceof MongoNetworkError || neverSent(error)) return true;
   if (error instanceof MongoTopologyClosedError) return false;
-  if (error instanceof MongoServerError && typeof error.code === 'number' && TRANSIENT_CODES.has(error.code)) return true;
-  return error instanceof MongoError && (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('ResetPool'));
+  if (error instanceof MongoServerError && typeof error.code === 'number' && TRANSIENT_CODES.has(error.code))
+    return true;
+  return (
+    error instanceof MongoError &&
+    (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('ResetPool'))
+  );
 }
 
 export function mapMongoError(error: unknown, collection: string): unknown {
@@ -64,7 +76,10 @@ export function mapMongoError(error: unknown, collection: string): unknown {
     });
   }
   if (error instanceof MongoServerError && typeof error.code === 'number' && VALUE_CODES.has(error.code)) {
-    return new StoreValueError(`mongo: ${error.message}`, { cause: error, details: { collection, code: error.code } });
+    return new StoreValueError(`mongo: ${error.message}`, {
+      cause: error,
+      details: { collection, code: error.code },
+    });
   }
   if (error instanceof MongoError) {
     return new StoreOperationError(`mongo: ${error.message}`, { cause: error, details: { collection } });

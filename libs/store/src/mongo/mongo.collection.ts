@@ -1,10 +1,17 @@
 import type { Collection } from 'mongodb';
 import { KeyedSerializer } from './keyed-serializer';
 import type { MongoDoc } from './mongo-connection';
-import type { Document, DocumentCollection, Filter, FindOptions, IndexSpec, Update } from '../document-store.port';
+import type {
+  Document,
+  DocumentCollection,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  Update,
+} from '../document-store.port';
 import { DuplicateKeyError } from '../errors/duplicate-key.error';
-import { assertDocumentId, assertPaging, indexName } from '../query/document.validation';
-import { isDuplicateKey } from './mongo-error.mapper';
+import { assertDistinctIds, assertDocumentId, assertPaging, indexName } from '../query/document.validation';
+import { isDuplicateKey, isDuplicateKeyCode } from './mongo-error.mapper';
 import { toMongoFilter, toMongoIdFilter, toMongoSort, toMongoUpdate } from './mongo-query';
 import type { MongoCall } from './mongo-call';
 
@@ -33,7 +40,8 @@ export class MongoCollection<T extends Document> implements DocumentCollection<T
 
   async put(doc: T): Promise<void> {
     assertDocumentId(doc._id);
-    const replace = (c: Collection<MongoDoc>) => c.replaceOne({ _id: doc._id }, doc as unknown as MongoDoc, { upsert: true });
+    const replace = (c: Collection<MongoDoc>) =>
+      c.replaceOne({ _id: doc._id }, doc as unknown as MongoDoc, { upsert: true });
     await this.writes.run(doc._id, () =>
       this.call.idempotent(async (c) => {
         try {
@@ -62,7 +70,42 @@ export class MongoCollection<T extends Document> implements DocumentCollection<T
     });
   }
 
-  async update(id: string, update: Update, options: { where?: Filter; upsert?: boolean } = {}): Promise<boolean> {
+  async insertMany(docs: readonly T[]): Promise<boolean[]> {
+    assertDistinctIds(docs);
+    if (docs.length === 0) return [];
+    return this.call.once(async (c) => {
+      const written = docs.map(() => true);
+      try {
+        await c.insertMany(
+          docs.map((doc) => ({ ...doc }) as unknown as MongoDoc),
+          { ordered: false },
+        );
+      } catch (error) {
+        // Unordered: the server tried every document and lists the ones it refused, by index.
+        const refused = (error as { writeErrors?: unknown }).writeErrors;
+        const list = Array.isArray(refused) ? refused : refused === undefined ? [] : [refused];
+        if (list.length === 0) throw error;
+        for (const entry of list as {
+          index: number;
+          code?: number;
+          errmsg?: string;
+          err?: { code?: number; errmsg?: string };
+        }[]) {
+          const code = entry.code ?? entry.err?.code;
+          const message = entry.errmsg ?? entry.err?.errmsg ?? '';
+          if (!isDuplicateKeyCode(code, message)) throw error;
+          written[entry.index] = false;
+        }
+      }
+      return written;
+    });
+  }
+
+  async update(
+    id: string,
+    update: Update,
+    options: { where?: Filter; upsert?: boolean } = {},
+  ): Promise<boolean> {
     const filter = toMongoIdFilter(id, options.where);
     const mongoUpdate = toMongoUpdate(update);
     return this.writes.run(id, () =>
@@ -142,6 +185,8 @@ export class MongoCollection<T extends Document> implements DocumentCollection<T
     // sparse: documents without the field are not indexed, so a unique index admits many
     // of them, as SQLite's (NULLs are distinct) and FerretDB's do. Plain MongoDB would
     // allow only one document lacking the field.
-    await this.call.idempotent((c) => c.createIndex({ ...spec.fields }, { name, unique, ...(unique ? { sparse: true } : {}) }));
+    await this.call.idempotent((c) =>
+      c.createIndex({ ...spec.fields }, { name, unique, ...(unique ? { sparse: true } : {}) }),
+    );
   }
 }

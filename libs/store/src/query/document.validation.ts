@@ -10,8 +10,22 @@ export function assertDocumentId(id: unknown): asserts id is string {
   }
 }
 
+/** insertMany: every id valid, none twice (adapters could not say which of two won). */
+export function assertDistinctIds(docs: readonly { _id: unknown }[]): void {
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    assertDocumentId(doc._id);
+    if (seen.has(doc._id))
+      throw new InvalidQueryError(`insertMany: _id ${JSON.stringify(doc._id)} given twice`);
+    seen.add(doc._id);
+  }
+}
+
 export function assertPaging(options: FindOptions): void {
-  for (const [name, value] of [['limit', options.limit], ['skip', options.skip]] as const) {
+  for (const [name, value] of [
+    ['limit', options.limit],
+    ['skip', options.skip],
+  ] as const) {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
       throw new InvalidQueryError(`${name} must be a non-negative integer`);
     }
