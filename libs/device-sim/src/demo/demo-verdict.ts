@@ -9,8 +9,7 @@ export function verdictOf(r: DemoHandsetResult): { ok: boolean; expected: string
   switch (r.plan.behaviour) {
     case 'accepts':
     case 'swaps':
-      // A swapped-away handset is no longer the subscriber's current one, but was configured.
-      return { ok: s.configState === 'applied' && (s.detected || r.handset !== r.plan.handsets.at(-1)), expected: 'configured', seen };
+      return { ok: s.configState === 'applied' && s.detected, expected: 'configured', seen };
     case 'refuses':
       return { ok: s.configReason === 'user-rejected', expected: 'user said no, not changed', seen };
     case 'revoked':

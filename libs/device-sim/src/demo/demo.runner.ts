@@ -49,7 +49,12 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoHandsetResult[]> {
   while (Date.now() - started < o.deadlineMs) {
     for (const h of live) if (h.observed && h.phone && !h.running && !isSettled(h.status)) void session(h);
     await sleep(o.pollMs);
-    for (const h of live) if (h.observed) h.status = await readHandsetStatus(o.api, h.plan, h.handset);
+    for (const h of live) {
+      if (!h.observed) continue;
+      const next = await readHandsetStatus(o.api, h.plan, h.handset);
+      // A handset swapped away is no longer current, but it was detected.
+      h.status = { ...next, detected: next.detected || h.status.detected };
+    }
     const swapsDue = live.filter((h) => !h.observed && live.some((p) => p.plan === h.plan && p.observed && isSettled(p.status)));
     if (swapsDue.length > 0) await observe(o.api, swapsDue);
     const tally = tallyOf(live.map((h) => ({ behaviour: h.plan.behaviour, status: h.status })), o.plans.length);

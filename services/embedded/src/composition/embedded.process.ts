@@ -10,6 +10,7 @@ import { EmbeddedRuntime } from './embedded-runtime';
 import { resolveSecrets } from './embedded-secrets';
 import type { EmbeddedService } from './embedded-service';
 import { composeConsole } from './console.module';
+import { composeConfig } from './config.module';
 import { composeDiagnostics } from './diagnostics.module';
 import { composeDmGateway, DM_GATEWAY } from './dm-gateway.module';
 import { composeHlrDetector } from './hlr-detector.module';
@@ -69,6 +70,7 @@ export async function startEmbedded(
       adminToken,
       logger,
     ),
+    composeConfig(runtime, config, adminToken, logger),
     // Last: its /api/v1 router parses every JSON body it sees with its own 2 MB limit.
     composeDmGateway(runtime, config, adminToken, logger),
   ];
