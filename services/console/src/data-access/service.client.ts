@@ -4,6 +4,7 @@ import {
   RpcRemoteError,
   RpcTimeoutError,
   RpcTransportError,
+  RpcValidationError,
   type Rpc,
 } from '@dms/bus';
 import type { RpcRequest, RpcResponse, RpcSubject } from '@dms/contracts';
@@ -39,6 +40,9 @@ export class ServiceClient {
       if (error instanceof RpcTimeoutError) throw new ServiceUnavailableError(service, 'no answer in time');
       if (error instanceof RpcClosedError || error instanceof RpcTransportError)
         throw new ServiceUnavailableError(service, 'not reachable');
+      // An unreadable answer is the other service's fault, not the caller's: not a 400.
+      if (error instanceof RpcValidationError && error.side === 'response')
+        throw new ServiceUnavailableError(service, 'answered something unreadable');
       if (error instanceof RpcRemoteError) {
         if (error.retriable) throw new ServiceUnavailableError(service, 'failed; it may recover');
         throw new ServiceRefusedError(service, error.code, error.message);
