@@ -21,7 +21,10 @@ describe("the console's calls to other services", () => {
     });
     const slow = await peer.serve({
       subject: 'diagnostics.get-consent.v1',
-      handler: () => new Promise((resolve) => setTimeout(() => resolve({ grants: [] }), 1000)),
+      handler: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return { grants: [] };
+      },
     });
     await expect(client.call('diagnostics.get-consent.v1', { msisdn: '491700000001' })).rejects.toMatchObject(
       {
