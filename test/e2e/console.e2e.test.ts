@@ -282,8 +282,23 @@ describe('operator console in Chromium against the embedded system', () => {
     const page = await signIn('eddie', PASSWORD);
     await page.locator('#backups').filter({ hasText: 'No backups yet' }).waitFor();
     expect(await page.locator('#handset').innerText()).toContain(LINES.consumer.imei);
-    expect(await page.locator('#my-consent').innerText()).toMatch(
-      /consent|diagnostics service is unavailable|Allow|Revoke/i,
+    // Consent is diagnostics' (in the process): allow one category, see it granted, find it audited.
+    const row = page.locator('#my-consent tr[data-category="read-diagnostics"]');
+    await row.locator('button', { hasText: 'Allow' }).click();
+    await page
+      .locator('#my-consent tr[data-category="read-diagnostics"] .badge', { hasText: 'granted' })
+      .waitFor();
+    const admin = (await json(`${sys.url}/api/v1/console/session`, 'POST', undefined, sys.firstAdmin)).body[
+      'token'
+    ] as string;
+    const audit = await json(`${sys.url}/api/v1/console/audit`, 'GET', admin);
+    expect(audit.body['items']).toContainEqual(
+      expect.objectContaining({
+        actor: 'eddie',
+        action: 'consent.grant',
+        target: LINES.consumer.msisdn,
+        outcome: 'accepted',
+      }),
     );
     await page.screenshot({ path: join(SHOTS, 'console-my-phone.png'), fullPage: true });
     expect(await page.locator('#lookup-form').isHidden()).toBe(true);
