@@ -24,7 +24,8 @@ export class CampaignRunner {
   private readonly halted = new Set<string>();
   private stopping = false;
   private supervisor: NodeJS.Timeout | undefined;
-  private wakeIdle: (() => void) | undefined;
+  /** Loops waiting for their next tick; woken by wake() and stop(). */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     private readonly deps: {
@@ -52,7 +53,7 @@ export class CampaignRunner {
 
   /** Runs the campaign's loop unless one runs already (after start, resume, cancel). */
   wake(id: string): void {
-    this.wakeIdle?.();
+    this.wakeSleepers();
     if (this.stopping || this.loops.has(id)) return;
     const loop = this.loop(id).finally(() => this.loops.delete(id));
     this.loops.set(id, loop);
@@ -66,7 +67,7 @@ export class CampaignRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.supervisor);
-    this.wakeIdle?.();
+    this.wakeSleepers();
     await Promise.all([...this.loops.values()]);
   }
 
@@ -95,17 +96,18 @@ export class CampaignRunner {
 
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const previous = this.wakeIdle;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.sleepers.delete(done);
         resolve();
-      }
-      this.wakeIdle = () => {
-        previous?.();
-        done();
       };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
     });
+  }
+
+  private wakeSleepers(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 
   private async step(campaign: CampaignRecord, bucket: TokenBucket): Promise<Step> {
