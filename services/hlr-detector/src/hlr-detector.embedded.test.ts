@@ -1,6 +1,11 @@
 import { createInProcessEventBus, type InProcessEventBus } from '@dms/bus';
 import { createLogger } from '@dms/service-kit';
-import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import { createHlrDetector, type HlrDetector, type HlrDetectorSettings } from './hlr-detector';
 import {
   detectionView,

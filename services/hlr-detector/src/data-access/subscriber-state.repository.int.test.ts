@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@dms/service-kit';
-import { createEmbeddedStore, createMemoryKeyValueStore, createMongoStore, createRedisKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  createMongoStore,
+  createRedisKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import { stateOf } from '../domain/subscriber-state';
 import { SeenTerminalRepository } from './seen-terminal.repository';
 import { SubscriberStateRepository } from './subscriber-state.repository';
@@ -69,9 +76,56 @@ describe.each(adapters)('subscriber state on %s', (_name, create) => {
 
   it('reads through the cache and serves what it wrote through', async () => {
     await repository.write(state('490154203237518', at('10')), undefined);
-    await store.collection('subscriber_states').delete('491700000001');
+    await store.collection('subscriber_state_transitions').delete('491700000001|');
     expect((await repository.load('491700000001'))?.state.imei).toBe('490154203237518');
     expect(await repository.loadFromStore('491700000001')).toBeUndefined();
+  });
+
+  it('writes a batch in one bulk write, refusing only the writes over a version already followed', async () => {
+    const other = (imei: string, observedAt: string) => ({
+      ...state(imei, observedAt),
+      msisdn: '491700000002',
+    });
+    const [a1, b1] = await repository.writeMany([
+      { next: state('490154203237518', at('10')), expected: undefined },
+      { next: other('490154203237518', at('10')), expected: undefined },
+    ]);
+    expect(await repository.write(state('352099001761481', at('11')), a1)).toBeDefined();
+    const outcome = await repository.writeMany([
+      { next: state('490154203237518', at('12')), expected: a1 }, // a1 was followed already: lost
+      { next: other('352099001761481', at('12')), expected: b1 },
+    ]);
+    expect(outcome.map((k) => k?.version)).toEqual([undefined, at('12')]);
+    expect((await repository.loadFromStore('491700000001'))?.state.imei).toBe('352099001761481');
+    expect((await repository.loadFromStore('491700000002'))?.state.imei).toBe('352099001761481');
+  });
+
+  it('follows the transitions past a lagging head, and moves the head forward off the write path', async () => {
+    const v1 = await repository.write(state('490154203237518', at('10')), undefined);
+    const v2 = await repository.write(state('352099001761481', at('11')), v1);
+    await repository.write(state('490154203237518', at('12'), '4901542032375102'), v2);
+    const fresh = new SubscriberStateRepository({
+      store,
+      cache,
+      cacheTtlMs: 60_000,
+      logger,
+      keyPrefix: 'other:',
+    });
+    expect((await fresh.loadMany(['491700000001', '491700000009'])).get('491700000001')?.state).toEqual(
+      state('490154203237518', at('12'), '4901542032375102'),
+    );
+    await fresh.compactor.idle();
+    expect(await store.collection('subscriber_states').get('491700000001')).toMatchObject({
+      observedAt: at('12'),
+      imeisv: '4901542032375102',
+    });
+    // A head never moves back, and a state read from it still follows later transitions.
+    await repository.write(state('352099001761481', at('13')), {
+      state: state('490154203237518', at('12')),
+      version: at('12'),
+      versionMs: Date.parse(at('12')),
+    });
+    expect((await fresh.loadFromStore('491700000001'))?.version).toBe(at('13'));
   });
 
   it('claims a handset for its first sighting only, also in its other IMEI spelling', async () => {
@@ -81,5 +135,17 @@ describe.each(adapters)('subscriber state on %s', (_name, create) => {
       await new SeenTerminalRepository(store).claimFirstSighting('490154203237518', '491700000001', at('10')),
     ).toBe(true);
     expect(await terminals.claimFirstSighting('49015420323751', '491700000002', at('11'))).toBe(false);
+  });
+
+  it('claims the handsets of a batch in one call: the first sighting in stream order, a redelivered claim still counts', async () => {
+    const terminals = new SeenTerminalRepository(store);
+    expect(await terminals.claimFirstSighting('352099001761481', '491700000005', at('09'))).toBe(true);
+    const claims = await new SeenTerminalRepository(store).claimMany([
+      { imei: '490154203237518', msisdn: '491700000001', observedAt: at('10') },
+      { imei: '49015420323751', msisdn: '491700000002', observedAt: at('11') },
+      { imei: '352099001761481', msisdn: '491700000005', observedAt: at('09') },
+      { imei: '352099001761481', msisdn: '491700000003', observedAt: at('12') },
+    ]);
+    expect(claims).toEqual([true, false, true, false]);
   });
 });

@@ -1,15 +1,24 @@
 import type { Logger } from '@dms/service-kit';
 import type { DocumentCollection, DocumentStore, KeyValueStore } from '@dms/store';
-import type { KnownState } from '../domain/detection.ports';
+import type { KnownState, StateWrite } from '../domain/detection.ports';
 import type { SubscriberState } from '../domain/subscriber-state';
+import { GroupedInserts } from './grouped-inserts';
+import { StateHeadCompactor } from './state-head.compactor';
 import {
   decodeKnown,
   encodeKnown,
   knownFromStored,
-  storedFromState,
+  knownFromTransition,
+  STATE_TRANSITIONS_COLLECTION,
   SUBSCRIBER_STATES_COLLECTION,
+  transitionFromState,
+  transitionId,
+  type StoredStateTransition,
   type StoredSubscriberState,
 } from './stored-subscriber-state';
+
+/** Guards against a corrupt chain (a transition that leads back to its own version). */
+const MAX_HOPS = 10_000;
 
 export interface SubscriberStateRepositoryOptions {
   store: DocumentStore;
@@ -25,18 +34,32 @@ export interface SubscriberStateRepositoryOptions {
  * The state in the service's DocumentStore, read through and written through a
  * KeyValueStore cache with TTL. The store is the truth: a cache that cannot be read is
  * skipped, one that cannot be written is cleared, and a cache that is stale anyway is
- * caught by the optimistic update (`where` on the stored observedAt), which then
- * reloads from the store.
+ * caught by the optimistic write, which then reloads from the store.
+ *
+ * Optimistic writes are inserts, not conditional updates: a new state is stored as the
+ * transition from the version it was decided on (`_id` = msisdn|version), so of two writers
+ * deciding on the same version exactly one insert succeeds, and a batch's writes are one
+ * unordered bulk insert (DocumentCollection.insertMany) with a per-subscriber outcome. The
+ * newest state is the head (`subscriber_states`) followed along its transitions; heads are
+ * moved forward off the write path (state-head.compactor.ts). Measured on FerretDB 1.24 with
+ * the SQLite backend: 50 inserts in one call 5 ms, 50 updates by `_id` 700 ms.
  */
 export class SubscriberStateRepository {
-  private readonly collection: DocumentCollection<StoredSubscriberState>;
+  private readonly heads: DocumentCollection<StoredSubscriberState>;
+  private readonly transitions: DocumentCollection<StoredStateTransition>;
+  /** Transition inserts of every partition's batches, one bulk write per flight (grouped-inserts.ts). */
+  private readonly transitionInserts: GroupedInserts<StoredStateTransition>;
   private readonly prefix: string;
   private readonly now: () => Date;
+  readonly compactor: StateHeadCompactor;
 
   constructor(private readonly options: SubscriberStateRepositoryOptions) {
-    this.collection = options.store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION);
+    this.heads = options.store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION);
+    this.transitions = options.store.collection<StoredStateTransition>(STATE_TRANSITIONS_COLLECTION);
+    this.transitionInserts = new GroupedInserts(this.transitions);
     this.prefix = options.keyPrefix ?? 'hlr-detector:state:';
     this.now = options.now ?? (() => new Date());
+    this.compactor = new StateHeadCompactor(this.heads, options.logger, this.now);
   }
 
   async load(msisdn: string): Promise<KnownState | undefined> {
@@ -55,8 +78,7 @@ export class SubscriberStateRepository {
       return known === undefined;
     });
     if (missing.length === 0) return found;
-    const docs = await this.collection.find({ _id: { $in: missing } });
-    const known = docs.map(knownFromStored);
+    const known = [...(await this.readStore(missing)).values()];
     for (const k of known) found.set(k.state.msisdn, k);
     await Promise.all(known.map((k) => this.writeCache(k)));
     return found;
@@ -64,32 +86,56 @@ export class SubscriberStateRepository {
 
   /** Bypasses the cache (after a lost race) and refreshes it. */
   async loadFromStore(msisdn: string): Promise<KnownState | undefined> {
-    const doc = await this.collection.get(msisdn);
-    if (doc === null) return undefined;
-    const known = knownFromStored(doc);
-    await this.writeCache(known);
+    const known = (await this.readStore([msisdn])).get(msisdn);
+    if (known !== undefined) await this.writeCache(known);
     return known;
   }
 
-  /** Optimistic write: insert for a first sighting, else update where the stored observedAt is still `expected.version`. */
+  /** Optimistic write: the transition from `expected` (or the first one); undefined when another writer made it first. */
   async write(next: SubscriberState, expected: KnownState | undefined): Promise<KnownState | undefined> {
-    const doc = storedFromState(next, this.now());
-    let written: boolean;
-    if (expected === undefined) {
-      written = await this.collection.insert(doc);
-    } else {
-      const { _id, imeisv, ...fields } = doc;
-      const update =
-        imeisv === undefined ? { $set: fields, $unset: ['imeisv'] } : { $set: { ...fields, imeisv } };
-      written = await this.collection.update(_id, update, { where: { observedAt: expected.version } });
+    const [written] = await this.writeMany([{ next, expected }]);
+    return written;
+  }
+
+  /** The writes of a batch (one per subscriber) in one round trip; per write the new state, or undefined when it lost. */
+  async writeMany(writes: readonly StateWrite[]): Promise<Array<KnownState | undefined>> {
+    if (writes.length === 0) return [];
+    const now = this.now();
+    const written = await this.transitionInserts.insertMany(
+      writes.map(({ next, expected }) => transitionFromState(next, expected?.version, now)),
+    );
+    return Promise.all(
+      writes.map(async ({ next }, i) => {
+        if (!written[i]) {
+          await this.forget(next.msisdn);
+          return undefined;
+        }
+        const known: KnownState = { state: next, version: next.observedAt, versionMs: next.observedAtMs };
+        await this.writeCache(known);
+        return known;
+      }),
+    );
+  }
+
+  /** Heads, then the transitions written after them, one round trip per hop for all subscribers. */
+  private async readStore(msisdns: readonly string[]): Promise<Map<string, KnownState>> {
+    const found = new Map<string, KnownState>();
+    for (const doc of await this.heads.find({ _id: { $in: [...msisdns] } }))
+      found.set(doc._id, knownFromStored(doc));
+    const moved = new Set<string>();
+    let frontier = [...msisdns];
+    for (let hop = 0; frontier.length > 0 && hop < MAX_HOPS; hop++) {
+      const ids = frontier.map((msisdn) => transitionId(msisdn, found.get(msisdn)?.version));
+      frontier = [];
+      for (const doc of await this.transitions.find({ _id: { $in: ids } })) {
+        if (doc.observedAt === doc.from) continue;
+        found.set(doc.msisdn, knownFromTransition(doc));
+        moved.add(doc.msisdn);
+        frontier.push(doc.msisdn);
+      }
     }
-    if (!written) {
-      await this.forget(next.msisdn);
-      return undefined;
-    }
-    const known: KnownState = { state: next, version: next.observedAt, versionMs: next.observedAtMs };
-    await this.writeCache(known);
-    return known;
+    this.compactor.advance([...moved].map((msisdn) => found.get(msisdn)!));
+    return found;
   }
 
   /** A newer sighting kept in the cache only; the stored version stays the concurrency token. */

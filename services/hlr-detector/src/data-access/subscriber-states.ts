@@ -1,4 +1,9 @@
-import type { BatchSubscriberStates, KnownState, StateWrite, StreamPosition } from '../domain/detection.ports';
+import type {
+  BatchSubscriberStates,
+  KnownState,
+  StateWrite,
+  StreamPosition,
+} from '../domain/detection.ports';
 import type { SubscriberState } from '../domain/subscriber-state';
 import type { PartitionLocalCache } from './partition-local.cache';
 import type { SubscriberStateRepository } from './subscriber-state.repository';
@@ -71,26 +76,26 @@ export class TieredSubscriberStates implements BatchSubscriberStates {
   }
 
   /**
-   * The memory tier already holds these states (rememberMany, possibly newer ones from a
-   * later batch), so a won write leaves it alone; a lost one drops the entry.
+   * One bulk write for the batch. The memory tier already holds these states (rememberMany,
+   * possibly newer ones from a later batch), so a won write leaves it alone; a lost one
+   * drops the entry.
    */
   async saveMany(writes: readonly StateWrite[]): Promise<Set<string>> {
     const lost = new Set<string>();
-    await Promise.all(
-      writes.map(async ({ next, expected }) => {
-        const msisdn = next.msisdn;
-        const write = this.repository.write(next, expected);
-        this.writing.set(msisdn, write);
-        try {
-          if ((await write) === undefined) {
-            lost.add(msisdn);
-            this.local.delete(msisdn);
-          }
-        } finally {
-          if (this.writing.get(msisdn) === write) this.writing.delete(msisdn);
-        }
-      }),
-    );
+    if (writes.length === 0) return lost;
+    const write = this.repository.writeMany(writes);
+    for (const { next } of writes) this.writing.set(next.msisdn, write);
+    try {
+      const written = await write;
+      writes.forEach(({ next }, i) => {
+        if (written[i] !== undefined) return;
+        lost.add(next.msisdn);
+        this.local.delete(next.msisdn);
+      });
+    } finally {
+      for (const { next } of writes)
+        if (this.writing.get(next.msisdn) === write) this.writing.delete(next.msisdn);
+    }
     return lost;
   }
 
@@ -100,7 +105,10 @@ export class TieredSubscriberStates implements BatchSubscriberStates {
   }
 
   needsWrite(next: SubscriberState, expected: KnownState): boolean {
-    return next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs || this.changesStoredFields(next, expected);
+    return (
+      next.observedAtMs - expected.versionMs > this.lastSeenWriteIntervalMs ||
+      this.changesStoredFields(next, expected)
+    );
   }
 
   async touch(next: SubscriberState, expected: KnownState, position?: StreamPosition): Promise<boolean> {

@@ -2,7 +2,14 @@ import { decideCombination, type Change } from './combination.decision';
 import { combinationDetected, detectionEventId } from './combination-detected.factory';
 import type { ObservationOutcome } from './combination-detection.service';
 import { ConcurrentUpdateError } from './concurrent-update.error';
-import type { BatchSubscriberStates, DetectionPublisher, KnownState, SeenTerminals, StateWrite, StreamPosition } from './detection.ports';
+import type {
+  BatchSubscriberStates,
+  DetectionPublisher,
+  KnownState,
+  SeenTerminals,
+  StateWrite,
+  StreamPosition,
+} from './detection.ports';
 import { EffectPipeline } from './effect.pipeline';
 import type { Observation, SubscriberState } from './subscriber-state';
 
@@ -53,15 +60,22 @@ export class BatchDetectionService {
   ) {
     this.pipeline = new EffectPipeline({
       prepare: async (detections) => {
-        const events = [];
-        // Claims in stream order: the first sighting of a handset wins.
-        for (const { observation, change, eventId } of detections) {
-          const newTerminal = change.kind === 'new-combination' && (await terminals.claimFirstSighting(observation.imei, observation.msisdn, observation.observedAt));
-          events.push({ event: combinationDetected(observation, change, newTerminal, this.now()), eventId });
-        }
-        return events;
+        // Claims in stream order, in one round trip: the first sighting of a handset wins.
+        const swaps = detections.filter((d) => d.change.kind === 'new-combination');
+        const claimed = await terminals.claimMany(
+          swaps.map(({ observation: o }) => ({ imei: o.imei, msisdn: o.msisdn, observedAt: o.observedAt })),
+        );
+        const newTerminal = new Map(swaps.map((d, i) => [d, claimed[i] === true]));
+        const now = this.now();
+        return detections.map((d) => ({
+          event: combinationDetected(d.observation, d.change, newTerminal.get(d) === true, now),
+          eventId: d.eventId,
+        }));
       },
-      publish: (events) => Promise.all(events.map(({ event, eventId }) => publisher.publish(event, eventId))).then(() => undefined),
+      publish: (events) =>
+        Promise.all(events.map(({ event, eventId }) => publisher.publish(event, eventId))).then(
+          () => undefined,
+        ),
       write: (writes, position) =>
         this.states.saveMany(writes, position).then((lost) => {
           const [msisdn] = lost;
@@ -70,7 +84,11 @@ export class BatchDetectionService {
     });
   }
 
-  async applyBatch(observations: readonly Observation[], position: StreamPosition, lastOffset: string): Promise<BatchResult> {
+  async applyBatch(
+    observations: readonly Observation[],
+    position: StreamPosition,
+    lastOffset: string,
+  ): Promise<BatchResult> {
     const msisdns = [...new Set(observations.map((o) => o.msisdn))];
     const loaded = await this.states.loadMany(msisdns, position);
     const working = new Map<string, Working>();
@@ -79,7 +97,9 @@ export class BatchDetectionService {
       working.set(msisdn, { base: known, current: known, dirty: false });
     }
     const detections: Detection[] = [];
-    const outcomes = observations.map((observation) => this.decide(observation, working.get(observation.msisdn)!, detections));
+    const outcomes = observations.map((observation) =>
+      this.decide(observation, working.get(observation.msisdn)!, detections),
+    );
     const writes: StateWrite[] = [];
     const remembered: KnownState[] = [];
     for (const w of working.values()) {

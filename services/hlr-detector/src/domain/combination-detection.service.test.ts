@@ -1,6 +1,11 @@
 import type { CombinationDetected } from '@dms/contracts';
 import { createLogger } from '@dms/service-kit';
-import { createEmbeddedStore, createMemoryKeyValueStore, type DocumentStore, type KeyValueStore } from '@dms/store';
+import {
+  createEmbeddedStore,
+  createMemoryKeyValueStore,
+  type DocumentStore,
+  type KeyValueStore,
+} from '@dms/store';
 import { PartitionLocalCache } from '../data-access/partition-local.cache';
 import { SeenTerminalRepository } from '../data-access/seen-terminal.repository';
 import { SubscriberStateRepository } from '../data-access/subscriber-state.repository';
@@ -97,7 +102,8 @@ describe('CombinationDetectionService on the embedded store', () => {
 
     expect(outcomes.filter((o) => o.outcome === 'detected')).toHaveLength(1);
     expect(new Set(published.filter((p) => p.event.imei === swap.imei).map((p) => p.id)).size).toBe(1);
-    expect(await store.collection('subscriber_states').count()).toBe(1);
+    // The first sighting and one swap: the loser's transition from the same version was refused.
+    expect(await store.collection('subscriber_state_transitions').count()).toBe(2);
   });
 
   it('re-decides on the stored truth when its memory tier is stale after another instance changed the subscriber', async () => {

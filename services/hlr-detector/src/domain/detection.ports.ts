@@ -28,6 +28,14 @@ export interface SubscriberStates {
 export interface SeenTerminals {
   /** True for the sighting that first showed this handset (also when that same sighting is redelivered). */
   claimFirstSighting(imei: string, msisdn: string, observedAt: string): Promise<boolean>;
+  /** The same for the sightings of a batch, in stream order, in one round trip (two if a claim was taken). */
+  claimMany(sightings: readonly Sighting[]): Promise<boolean[]>;
+}
+
+export interface Sighting {
+  readonly imei: string;
+  readonly msisdn: string;
+  readonly observedAt: string;
 }
 
 export interface DetectionPublisher {
@@ -49,7 +57,7 @@ export interface BatchSubscriberStates extends SubscriberStates {
    * states the previous one will have written before those writes land.
    */
   readonly pipelines: boolean;
-  /** Writes concurrently; answers the MSISDNs whose write lost to another instance (their caches are cleared). */
+  /** Writes in one bulk write; answers the MSISDNs whose write lost to another instance (their caches are cleared). */
   saveMany(writes: readonly StateWrite[], position: StreamPosition): Promise<Set<string>>;
   /** Keeps the newest states of a batch: sightings that need no store write yet (see touch), and states being written. */
   rememberMany(deferred: readonly KnownState[], position: StreamPosition): Promise<void>;

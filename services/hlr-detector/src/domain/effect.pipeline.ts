@@ -40,13 +40,20 @@ export class EffectPipeline {
 
   constructor(private readonly steps: EffectSteps) {}
 
-  run(detections: readonly Detection[], writes: readonly StateWrite[], position: StreamPosition, lastOffset: string): Promise<void> {
+  run(
+    detections: readonly Detection[],
+    writes: readonly StateWrite[],
+    position: StreamPosition,
+    lastOffset: string,
+  ): Promise<void> {
     const lane = this.laneAt(position);
     lane.nextOffset = BigInt(lastOffset) + 1n;
     const announcing =
       detections.length === 0
         ? lane.announcing
-        : lane.announcing.then(async () => ({ acknowledged: this.steps.publish(await this.steps.prepare(detections)) }));
+        : lane.announcing.then(async () => ({
+            acknowledged: this.steps.publish(await this.steps.prepare(detections)),
+          }));
     const writing = Promise.all([announcing.then((a) => a.acknowledged), lane.writing]).then(() => ({
       written: writes.length === 0 ? Promise.resolve() : this.steps.write(writes, position),
     }));

@@ -2,7 +2,10 @@ import { supportsBatch, type EventBus, type Subscription } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
 import type { PartitionLocalCache } from '../../data-access/partition-local.cache';
 import type { BatchDetectionService } from '../../domain/batch-detection.service';
-import type { CombinationDetectionService, ObservationOutcome } from '../../domain/combination-detection.service';
+import type {
+  CombinationDetectionService,
+  ObservationOutcome,
+} from '../../domain/combination-detection.service';
 import type { DetectionMetrics } from '../observability/detection.metrics';
 
 export const OBSERVATIONS_TOPIC = 'hlr.imei-observations.v1' as const;
@@ -62,14 +65,29 @@ export function subscribeToObservations(options: ObservationSubscriptionOptions)
       return {
         settled: settled.then(() => {
           metrics.recordMany(outcomes);
-          outcomes.forEach((outcome, i) => logDetection(options.logger, events[i]!.event.data.msisdn, outcome, events[i]!.context.correlationId));
+          outcomes.forEach((outcome, i) =>
+            logDetection(
+              options.logger,
+              events[i]!.event.data.msisdn,
+              outcome,
+              events[i]!.context.correlationId,
+            ),
+          );
         }),
       };
     },
   });
 }
 
-function logDetection(logger: Logger, msisdn: string, outcome: ObservationOutcome, correlationId: string | undefined): void {
+function logDetection(
+  logger: Logger,
+  msisdn: string,
+  outcome: ObservationOutcome,
+  correlationId: string | undefined,
+): void {
   if (outcome.outcome !== 'detected') return;
-  logger.debug({ msisdn, kind: outcome.kind, eventId: outcome.eventId, correlationId }, 'combination detected');
+  logger.debug(
+    { msisdn, kind: outcome.kind, eventId: outcome.eventId, correlationId },
+    'combination detected',
+  );
 }

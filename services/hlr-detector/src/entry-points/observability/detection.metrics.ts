@@ -50,7 +50,12 @@ export class DetectionMetrics {
     const counts = new Map<ObservationOutcome, number>();
     const byKey = new Map<string, ObservationOutcome>();
     for (const outcome of outcomes) {
-      const key = outcome.outcome === 'detected' ? `d:${outcome.kind}` : outcome.outcome === 'ignored' ? `i:${outcome.reason}` : 'l';
+      const key =
+        outcome.outcome === 'detected'
+          ? `d:${outcome.kind}`
+          : outcome.outcome === 'ignored'
+            ? `i:${outcome.reason}`
+            : 'l';
       const first = byKey.get(key) ?? (byKey.set(key, outcome), outcome);
       counts.set(first, (counts.get(first) ?? 0) + 1);
     }
