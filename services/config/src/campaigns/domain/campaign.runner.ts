@@ -12,6 +12,7 @@ import { TokenBucket } from './token-bucket';
 type Step = 'busy' | 'idle' | 'done';
 
 const ENUMERATION_SLICE_MS = 250;
+const END_CHECK_TICKS = 4;
 
 /**
  * Runs the campaigns that have work, one loop per campaign: enumerate a page, send due
@@ -22,6 +23,7 @@ const ENUMERATION_SLICE_MS = 250;
 export class CampaignRunner {
   private readonly loops = new Map<string, Promise<void>>();
   private readonly halted = new Set<string>();
+  private readonly lastEndCheck = new Map<string, number>();
   private stopping = false;
   private supervisor: NodeJS.Timeout | undefined;
   /** Loops waiting for their next tick; woken by wake() and stop(). */
@@ -55,7 +57,10 @@ export class CampaignRunner {
   wake(id: string): void {
     this.wakeSleepers();
     if (this.stopping || this.loops.has(id)) return;
-    const loop = this.loop(id).finally(() => this.loops.delete(id));
+    const loop = this.loop(id).finally(() => {
+      this.loops.delete(id);
+      this.lastEndCheck.delete(id);
+    });
     this.loops.set(id, loop);
   }
 
@@ -74,6 +79,7 @@ export class CampaignRunner {
   private async loop(id: string): Promise<void> {
     let bucket: TokenBucket | undefined;
     let failures = 0;
+    let idleSteps = 0;
     while (!this.stopping) {
       let step: Step;
       try {
@@ -90,7 +96,11 @@ export class CampaignRunner {
         step = 'idle';
       }
       if (step === 'done') return;
-      if (step === 'idle') await this.idle(Math.min(this.deps.tickMs * 2 ** Math.min(failures, 5), 60_000));
+      // An idle campaign (waiting for answers, retries or its window) looks less and less
+      // often, up to 8 ticks apart: each look reads the store. wake() cuts the wait short.
+      idleSteps = step === 'idle' ? idleSteps + 1 : 0;
+      if (step === 'idle')
+        await this.idle(Math.min(this.deps.tickMs * 2 ** Math.min(failures + Math.min(idleSteps - 1, 3), 6), 60_000));
     }
   }
 
@@ -143,6 +153,10 @@ export class CampaignRunner {
     busy = (await this.sendFirstAttempts(campaign, bucket)) || busy;
     if (busy) return 'busy';
     if (!campaign.enumeration.done) return 'idle';
+    // Counting scans the ledger (FerretDB: every document), so the end is looked for at most every few ticks.
+    const last = this.lastEndCheck.get(campaign._id) ?? 0;
+    if (Date.now() - last < END_CHECK_TICKS * this.deps.tickMs) return 'idle';
+    this.lastEndCheck.set(campaign._id, Date.now());
     const [targets, ended] = await Promise.all([
       ledger.targets.count({ campaignId: campaign._id }),
       ledger.results.count({ campaignId: campaign._id }),
