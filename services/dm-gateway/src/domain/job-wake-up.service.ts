@@ -6,7 +6,13 @@ import type { DeviceWakeUp, NotificationUiMode, WakeUpResult } from './device-wa
 import type { Job } from './job.model';
 import type { MsisdnResolver } from './msisdn.resolver';
 
-const uiModes: Readonly<Record<number, NotificationUiMode>> = { 1100: 'informative', 1101: 'user-interaction', 1102: 'user-interaction', 1103: 'user-interaction', 1104: 'user-interaction' };
+/**
+ * A job with a user-interaction alert asks its question inside the session (1101-1104), where
+ * the handset's answer reaches us and is reported. Package 0 in ui-mode user-interaction
+ * would make the handset ask first whether to connect at all (Notification 6.2.2.4), a
+ * second question whose "no" the server never learns; so such jobs wake it `informative`.
+ */
+const uiModeOf = (job: Job): NotificationUiMode => (job.userInteraction === undefined ? 'background' : 'informative');
 
 /**
  * Package 0 for a job queued with notify=true: the device's DM account (digest), its server
@@ -36,7 +42,7 @@ export class JobWakeUpService {
       ...(resolution.msisdn === undefined ? {} : { msisdn: resolution.msisdn }),
       serverId: account.serverId,
       sessionId: randomInt(1, 0xffff),
-      uiMode: job.userInteraction === undefined ? 'background' : (uiModes[job.userInteraction.code] ?? 'not-specified'),
+      uiMode: uiModeOf(job),
       account: { username: account.username, serverPassword: account.serverPassword, serverNonce: nonce.b64 },
       correlationId: job.correlationId,
     });

@@ -1,0 +1,156 @@
+/**
+ * Issue 6 must-show, distributed: hlr-detector, subscriber-terminal, dm-gateway,
+ * diagnostics and config, each on its own Kafka client, NATS connection, MongoDB
+ * (FerretDB) database and Redis prefix, with Package 0 wake-ups over SMPP through the real
+ * Perl SMSC. An HLR trigger produced by kcat (plain JSON, as an HLR front-end does) for a
+ * subscriber on a new handset with empty settings ends with the handset holding the
+ * operator's MMS and Internet settings and config.applied.v1; a subscriber who revoked
+ * "change settings" and one who answers no on the handset keep their handsets unchanged,
+ * and both are reported. Prints the time from observation to config.applied.v1.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventBus } from '../../libs/bus/src/index';
+import type { EventData, TopicName } from '../../libs/contracts/src/index';
+import { imeiFor, SimulatedHandset, type DeviceFamilyName } from '../../libs/device-sim/src/index';
+import { defaultNotificationProfile } from '../../libs/syncml/src/index';
+import { createSmppDeviceWakeUp, type SmppDeviceWakeUp } from '../../services/dm-gateway/src/wake-up/index';
+import { PerlSmsc } from '../../services/dm-gateway/src/wake-up/perl-smsc.fixture';
+import { startOnboardingSystem, SYSTEM_SERVER_ID, type OnboardingSystem } from '../support/onboarding.system';
+import { distributedAdapters, testLogger, type AdapterFactory } from '../support/service-adapters';
+import { SmscRadio } from '../support/smsc-radio';
+
+jest.setTimeout(240_000);
+
+const profile = JSON.parse(readFileSync(join(__dirname, '../../services/config/operator-profile.sample.json'), 'utf8')) as {
+  mms: { mmscUrl: string; apn: string };
+  internet: { apn: string };
+};
+
+type Seen = { topic: TopicName; data: Record<string, unknown>; at: number };
+
+function kcat(topic: string, lines: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = execFile('kcat', ['-P', '-b', process.env['DMS_KAFKA_BROKERS']!, '-t', topic, '-K:'], (e) => (e ? fail(e) : done()));
+    child.stdin?.end(`${lines.join('\n')}\n`);
+  });
+}
+
+async function waitFor(events: Seen[], topic: TopicName, match: (d: Record<string, unknown>) => boolean, timeoutMs = 90_000): Promise<Seen> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const hit = events.find((e) => e.topic === topic && match(e.data));
+    if (hit) return hit;
+    if (Date.now() > until) throw new TypeError(`no ${topic} matched within ${timeoutMs} ms; seen: ${events.map((e) => e.topic).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every node and value under the handset's settings roots (not DMAcc, whose nonces change per session). */
+function treeValues(handset: SimulatedHandset): string {
+  const { internet, mms, bookmarks } = handset.family.paths;
+  const roots = handset.family.name === 'oma-standard' ? ['./ConnMO', mms, bookmarks] : [internet, mms, bookmarks];
+  return roots.flatMap((root) => handset.tree.list(root).map((uri) => `${uri}=${handset.tree.text(uri) ?? ''}`)).join('\n');
+}
+
+describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => {
+  const run = randomBytes(2).readUInt16BE(0) % 1000;
+  let smsc: PerlSmsc;
+  let wakeUp: SmppDeviceWakeUp;
+  let adapters: AdapterFactory;
+  let system: OnboardingSystem;
+  let observer: EventBus;
+  let radio: SmscRadio;
+  const events: Seen[] = [];
+
+  beforeAll(async () => {
+    smsc = await PerlSmsc.start('dmsonb', 'onb-pw');
+    wakeUp = createSmppDeviceWakeUp({
+      smsc: { host: '127.0.0.1', port: smsc.port, systemId: 'dmsonb', password: 'onb-pw', sourceAddress: 'DMS' },
+      profileFor: () => defaultNotificationProfile,
+      rateLimitPerSecond: 50,
+      maxAttempts: 3,
+      logger: testLogger('wake-up'),
+    });
+    adapters = distributedAdapters('e2e-onboard');
+    system = await startOnboardingSystem(adapters, wakeUp);
+    observer = adapters.observerBus();
+    const topics: TopicName[] = ['terminal.combination-detected.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1'];
+    for (const topic of topics)
+      await observer.subscribe({ topic, group: `observer-${topic}`, fromBeginning: true, handler: async (e) => void events.push({ topic, data: e.data as Record<string, unknown>, at: Date.now() }) });
+    radio = new SmscRadio(smsc);
+    radio.start();
+  });
+
+  afterAll(async () => {
+    radio?.stop();
+    await system?.stop();
+    await adapters?.close();
+    await wakeUp?.close();
+    await smsc?.kill();
+  });
+
+  async function newSubscriber(i: number, family: DeviceFamilyName, confirm: 'yes' | 'no') {
+    const deviceId = imeiFor(family === 'vendor-x' ? '35291106' : '35693803', 900_000 + run * 10 + i);
+    const msisdn = `4915${String(run).padStart(3, '0')}0000${i}`;
+    const auth = { scheme: 'md5' as const, username: `onb-${i}-${run}`, password: `pw-${i}`, serverId: SYSTEM_SERVER_ID, serverPassword: `spw-${i}` };
+    expect((await system.api('POST', '/api/v1/dm-accounts', { deviceId, authType: 'md5', ...auth })).status).toBe(201);
+    const handset = new SimulatedHandset({ deviceId, family, encoding: i % 2 === 0 ? 'wbxml' : 'xml', serverUrl: system.dmUrl, auth, uiAnswers: { confirm } });
+    radio.attach(msisdn, handset);
+    return { deviceId, msisdn, imsi: `26207${String(run).padStart(3, '0')}00000${i}`, imei: deviceId.slice(5), handset };
+  }
+
+  const observation = (s: { msisdn: string; imsi: string; imei: string }) =>
+    `${s.msisdn}:${JSON.stringify({ msisdn: s.msisdn, imsi: s.imsi, imei: s.imei, observedAt: new Date().toISOString(), source: 'hlr-fe-e2e' })}`;
+
+  it('a new handset with empty settings ends holding the operator MMS and Internet settings', async () => {
+    const subs = [await newSubscriber(1, 'oma-standard', 'yes'), await newSubscriber(2, 'vendor-x', 'yes')];
+    const sent = Date.now();
+    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, subs.map(observation));
+
+    for (const s of subs) {
+      const detected = await waitFor(events, 'terminal.combination-detected.v1', (d) => d.msisdn === s.msisdn);
+      expect(detected.data).toMatchObject({ kind: 'new-combination', imei: s.imei, newSubscriber: true });
+      const report = await waitFor(events, 'diagnostics.report-completed.v1', (d) => d.deviceId === s.deviceId);
+      const kinds = (report.data.findings as { kind: string; setting?: string }[]).filter((f) => f.kind === 'setting-missing').map((f) => f.setting);
+      expect(kinds).toEqual(expect.arrayContaining(['mms', 'internet-apn']));
+      const applied = await waitFor(events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
+      expect(applied.data.settings).toEqual(expect.arrayContaining(['mms', 'internet-apn']));
+      process.stdout.write(`onboarding ${s.handset.family.name}: observation -> config.applied.v1 in ${applied.at - sent} ms (SMS wake-ups: ${radio.outcomes.filter((o) => o.msisdn === s.msisdn).length})\n`);
+    }
+    const values = subs.map((s) => treeValues(s.handset));
+    for (const v of values) {
+      expect(v).toContain(profile.mms.mmscUrl);
+      expect(v).toContain(profile.mms.apn);
+      expect(v).toContain(profile.internet.apn);
+    }
+    // The DM account of each handset saw its job through a server-initiated session.
+    expect(radio.outcomes.filter((o) => subs.some((s) => s.msisdn === o.msisdn) && o.accepted).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('revoked "change settings" and a "no" on the handset leave the handsets unchanged, and both are reported', async () => {
+    const revoked = await newSubscriber(3, 'oma-standard', 'yes');
+    const refuses = await newSubscriber(4, 'vendor-x', 'no');
+    expect((await system.api('PUT', `/api/v1/subscribers/${revoked.msisdn}/consent/change-settings`, { decision: 'revoke' })).status).toBe(200);
+    // Reading is allowed for the second one, so only the settings change is asked and refused.
+    expect((await system.api('PUT', `/api/v1/subscribers/${refuses.msisdn}/consent/read-diagnostics`, { decision: 'grant' })).status).toBe(200);
+    const before = [treeValues(revoked.handset), treeValues(refuses.handset)];
+    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(revoked), observation(refuses)]);
+
+    const noConsent = await waitFor(events, 'config.failed.v1', (d) => d.deviceId === revoked.deviceId);
+    expect(noConsent.data).toMatchObject({ reason: 'consent-revoked', willRetry: false });
+    const said = await waitFor(events, 'config.failed.v1', (d) => d.deviceId === refuses.deviceId);
+    expect(said.data).toMatchObject({ reason: 'user-rejected' });
+    expect([treeValues(revoked.handset), treeValues(refuses.handset)]).toEqual(before);
+    expect(events.some((e) => e.topic === 'config.applied.v1' && (e.data.deviceId === revoked.deviceId || e.data.deviceId === refuses.deviceId))).toBe(false);
+    // The device state is written next to the event; read it until it says so.
+    let state = '';
+    for (let i = 0; i < 100 && !state.includes('user-rejected'); i += 1) {
+      state = JSON.stringify((await system.api('GET', `/api/v1/config/devices/${encodeURIComponent(refuses.deviceId)}`)).body);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(JSON.parse(state)).toMatchObject({ state: 'failed', reason: 'user-rejected' });
+  });
+});
