@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventBus } from '../../libs/bus/src/index';
-import type { EventData, TopicName } from '../../libs/contracts/src/index';
+import type { TopicName } from '../../libs/contracts/src/index';
 import { imeiFor, SimulatedHandset, type DeviceFamilyName } from '../../libs/device-sim/src/index';
 import { defaultNotificationProfile } from '../../libs/syncml/src/index';
 import { createSmppDeviceWakeUp, type SmppDeviceWakeUp } from '../../services/dm-gateway/src/wake-up/index';
