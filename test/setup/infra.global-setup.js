@@ -47,8 +47,22 @@ function fromInfraScript() {
   return values;
 }
 
+// The console's browser tests drive Debian's Chromium; install it if missing (after infra.sh,
+// as both use apt). DMS_CHROMIUM set (CI, or a browser of one's own) skips this.
+function chromium() {
+  if (process.env.DMS_CHROMIUM) return process.env.DMS_CHROMIUM;
+  const out = execFileSync('bash', [path.join(ROOT, 'deploy', 'local', 'chromium.sh')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: UP_TIMEOUT_MS,
+  });
+  return out.trim().split('\n').pop();
+}
+
 module.exports = async function infraGlobalSetup() {
   const values = { ...(fromEnvironment() ?? fromInfraScript()), DMS_INFRA_SCRIPT: INFRA_SCRIPT };
+  values.DMS_CHROMIUM = chromium();
   Object.assign(process.env, values);
   fs.mkdirSync(INFRA_DIR, { recursive: true });
   const file = path.join(INFRA_DIR, 'env.json');
