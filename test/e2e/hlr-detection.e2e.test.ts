@@ -43,16 +43,18 @@ jest.setTimeout(180_000);
 
 const OBSERVATIONS = 'hlr.imei-observations.v1';
 const DETECTIONS = 'terminal.combination-detected.v1';
-const GROUP = 'hlr-detector';
 
 interface Run {
   prefix: string;
+  /** Consumer groups are not prefixed: a group per run keeps parallel suites (other prefixes, same product group name) out of each other's assignments. */
+  group: string;
   env: Record<string, string>;
   kafka: ReturnType<typeof testKafka>;
 }
 
 async function newRun(): Promise<Run> {
   const prefix = `${uniqueName('e2e')}.`;
+  const group = `hlr-detector-${prefix.slice(0, -1)}`;
   const kafka = testKafka();
   await createTopics(kafka, [prefix + OBSERVATIONS, prefix + DETECTIONS]);
   const env = {
@@ -60,12 +62,13 @@ async function newRun(): Promise<Run> {
     DMS_MONGO_URL: requireEnv('DMS_MONGO_URL'),
     DMS_REDIS_URL: requireEnv('DMS_REDIS_URL'),
     DMS_TOPIC_PREFIX: prefix,
+    DMS_HLR_GROUP: group,
     DMS_HLR_MONGO_DATABASE: prefix.replace(/\W/g, '_'),
     DMS_ADMIN_TOKEN: 'e2e-admin-token',
     DMS_KAFKA_SESSION_TIMEOUT_MS: '6000',
     DMS_KAFKA_HEARTBEAT_MS: '500',
   };
-  return { prefix, env, kafka };
+  return { prefix, group, env, kafka };
 }
 
 /** Distinct events by ce_id: a re-announcement after a crash carries the id of the first. */
@@ -80,7 +83,7 @@ function distinctDetections(records: readonly ReadRecord[]): Map<string, Expecte
 }
 
 async function expectDeadLetters(run: Run): Promise<void> {
-  const dlq = await startReader(run.kafka, `${run.prefix}dlq.${GROUP}`);
+  const dlq = await startReader(run.kafka, `${run.prefix}dlq.${run.group}`);
   try {
     // At-least-once: a record dead-lettered just before a SIGKILL is dead-lettered again after the restart.
     await waitFor(
@@ -116,9 +119,9 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
       expect(beforeRestart).toBeLessThan(expected.length - STREAM_PHASE_2.length);
 
       detector = spawnDetector(run.env);
-      await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 90_000);
+      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
-      await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 30_000);
+      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 30_000);
       await waitFor(
         () => distinctDetections(reader.records).size >= expected.length,
         'every detection',
@@ -155,9 +158,9 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
     try {
       await Promise.all(instances.map((i) => i.detector.start()));
       await kcatProduce(run.prefix + OBSERVATIONS, [...STREAM_PHASE_1, ...bulk.lines]);
-      await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 90_000);
+      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
-      await waitCaughtUp(run.kafka, GROUP, run.prefix + OBSERVATIONS, 30_000);
+      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 30_000);
       await waitFor(
         () => distinctDetections(reader.records).size >= expected.length,
         'every detection',
