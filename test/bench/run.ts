@@ -20,8 +20,10 @@ if (name === undefined || !names.includes(name)) {
 }
 
 const env = { ...process.env };
-if (name !== 'syncml' && env.DMS_KAFKA_BROKERS === undefined) {
-  // Benchmarks of services run against the real servers; syncml is pure CPU.
+/** Benchmarks that need no server: syncml is pure CPU, campaign-enqueue runs in embedded mode. */
+const serverless = ['syncml', 'campaign-enqueue'];
+if (!serverless.includes(name) && env.DMS_KAFKA_BROKERS === undefined) {
+  // Benchmarks of services run against the real servers.
   const exports = execFileSync('bash', [join(dir, '../../deploy/local/infra.sh'), 'up'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,7 +12,9 @@ jest.setTimeout(60_000);
 const indexOf = (r: DmCommandRequested): number => Number(imeiOfDeviceId(r.deviceId)?.slice(8) ?? -1);
 
 /** i%11: never reached; i%13: the user says no; i%7: not reached the first time. */
-function outcomeOf(r: DmCommandRequested, nth: number): Outcome {
+const silentCampaigns = new Set<string>();
+function outcomeOf(r: DmCommandRequested, nth: number): Outcome | 'silent' {
+  if (silentCampaigns.has(r.correlationId)) return 'silent';
   const i = indexOf(r);
   if (i < 0) return 'completed';
   if (i % 11 === 0) return 'interrupted';
@@ -181,6 +183,38 @@ describe('campaigns on the in-process bus and RPC and the embedded store', () =>
       ['IMEI:356938035643809', 'Exec', 1101],
       ['SERIAL-42', 'Exec', 1101],
     ]);
+  });
+
+  it('lists devices with their derived state; a cancel ends the pending ones and leaves jobs in flight sent', async () => {
+    const created = await api(h, 'POST', '/api/v1/campaigns', {
+      name: 'silent handsets',
+      target: { kind: 'list', devices: [{ deviceId: 'SERIAL-1' }, { deviceId: 'SERIAL-2' }, { deviceId: 'SERIAL-3' }] },
+      action: { kind: 'commands', commands: [{ verb: 'Get', target: './DevInfo/Mod' }] },
+      rateLimit: { perSecond: 0.5, burst: 1 },
+    });
+    const id = created.body.id as string;
+    silentCampaigns.add(id);
+    await api(h, 'POST', `/api/v1/campaigns/${id}/start`);
+    await eventually(async () => {
+      const all = await api(h, 'GET', `/api/v1/campaigns/${id}/devices`);
+      expect(all.body.items.map((d: { deviceId: string; state: string }) => [d.deviceId, d.state])).toEqual([
+        ['SERIAL-1', 'sent'],
+        ['SERIAL-2', 'pending'],
+        ['SERIAL-3', 'pending'],
+      ]);
+    });
+    expect((await api(h, 'GET', `/api/v1/campaigns/${id}/devices?state=sent`)).body.items).toHaveLength(1);
+    expect((await api(h, 'GET', `/api/v1/campaigns/${id}/devices?state=pending`)).body.items).toHaveLength(2);
+    await api(h, 'POST', `/api/v1/campaigns/${id}/cancel`);
+    await eventually(async () => {
+      const campaign = await api(h, 'GET', `/api/v1/campaigns/${id}`);
+      expect(campaign.body.progress.counts).toMatchObject({ total: 3, sent: 1, cancelled: 2, pending: 0 });
+    });
+    expect((await api(h, 'GET', `/api/v1/campaigns/${id}/devices?state=cancelled`)).body.items.map((d: { deviceId: string }) => d.deviceId)).toEqual([
+      'SERIAL-2',
+      'SERIAL-3',
+    ]);
+    expect((await api(h, 'GET', `/api/v1/campaigns/${id}/devices?cursor=nonsense`)).status).toBe(400);
   });
 
   it('dead-letters an invalid dm.command-completed.v1 and ignores other services\' jobs', async () => {

@@ -29,7 +29,6 @@ export class CampaignLedger {
     await Promise.all([
       this.targets.ensureIndex({ fields: { campaignId: 1 }, name: 'by_campaign' }),
       this.jobs.ensureIndex({ fields: { campaignId: 1, requestedAt: 1 }, name: 'by_campaign_time' }),
-      this.jobs.ensureIndex({ fields: { campaignId: 1, key: 1 }, name: 'by_target' }),
       this.attempts.ensureIndex({ fields: { campaignId: 1 }, name: 'by_campaign' }),
       this.results.ensureIndex({ fields: { campaignId: 1, state: 1 }, name: 'by_state' }),
       this.retries.ensureIndex({ fields: { campaignId: 1, dueAt: 1 }, name: 'due' }),
@@ -43,6 +42,13 @@ export class CampaignLedger {
       { _id: { $gt: targetId(campaignId, after ?? ''), $lte: targetId(campaignId, upTo) } },
       { limit },
     );
+  }
+
+  /** The attempts of one device, newest first: a primary-key range, `<campaign>|<key>|<n>`. */
+  async jobsOf(campaignId: string, key: string): Promise<JobRecord[]> {
+    const prefix = `${targetId(campaignId, key)}|`;
+    const jobs = await this.jobs.find({ _id: { $gt: prefix, $lt: `${prefix}~` } }, { limit: 20 });
+    return jobs.sort((a, b) => b.attempt - a.attempt);
   }
 
   dueRetries(campaignId: string, nowIso: string | undefined, limit: number): Promise<RetryRecord[]> {

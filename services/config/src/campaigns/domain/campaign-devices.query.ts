@@ -86,10 +86,7 @@ async function viewOf(ledger: CampaignLedger, campaign: CampaignRecord, t: Targe
       attempts: result.attempts,
       ...(result.jobId === undefined ? {} : { jobId: result.jobId }),
     };
-  const cursor = campaign.dispatch.cursor;
-  if (cursor === null || t.key > cursor) return { key: t.key, ...identity(t), state: 'pending', attempts: 0 };
-  const jobs = await ledger.jobs.find({ campaignId: campaign._id, key: t.key }, { sort: { attempt: -1 }, limit: 1 });
-  const job = jobs[0];
+  const job = (await ledger.jobsOf(campaign._id, t.key))[0];
   if (job === undefined) return { key: t.key, ...identity(t), state: 'pending', attempts: 0 };
   const answered = (await ledger.attempts.get(attemptId(campaign._id, t.key, job.attempt))) !== null;
   return { key: t.key, ...identity(t), state: answered ? 'pending' : 'sent', attempts: job.attempt, jobId: job.jobId };

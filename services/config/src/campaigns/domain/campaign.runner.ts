@@ -104,6 +104,10 @@ export class CampaignRunner {
     }
   }
 
+  private interrupted(id: string): boolean {
+    return this.stopping || this.halted.has(id);
+  }
+
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
@@ -180,8 +184,10 @@ export class CampaignRunner {
     const work: Promise<unknown>[] = [];
     let last: string | undefined;
     for (const target of targets) {
-      if (this.halted.has(campaign._id) || this.stopping) break;
+      if (this.interrupted(campaign._id)) break;
       await bucket.take();
+      // Checked again: a pause or cancel may have come while waiting for the token.
+      if (this.interrupted(campaign._id)) break;
       work.push(this.deps.dispatcher.dispatch(campaign, target, 1));
       last = target.key;
     }
@@ -195,8 +201,9 @@ export class CampaignRunner {
     const due = await ledger.dueRetries(campaign._id, new Date().toISOString(), pageSize);
     const work: Promise<unknown>[] = [];
     for (const retry of due) {
-      if (this.halted.has(campaign._id) || this.stopping) break;
+      if (this.interrupted(campaign._id)) break;
       await bucket.take();
+      if (this.interrupted(campaign._id)) break;
       work.push(
         (async () => {
           const target = await ledger.targets.get(`${campaign._id}|${retry.key}`);
