@@ -119,9 +119,9 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
       expect(beforeRestart).toBeLessThan(expected.length - STREAM_PHASE_2.length);
 
       detector = spawnDetector(run.env);
-      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 90_000);
+      await waitCaughtUp(run.kafka, run.prefix + run.group, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
-      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 30_000);
+      await waitCaughtUp(run.kafka, run.prefix + run.group, run.prefix + OBSERVATIONS, 30_000);
       await waitFor(
         () => distinctDetections(reader.records).size >= expected.length,
         'every detection',
@@ -158,9 +158,9 @@ describe('hlr-detector on Kafka, FerretDB and Redis', () => {
     try {
       await Promise.all(instances.map((i) => i.detector.start()));
       await kcatProduce(run.prefix + OBSERVATIONS, [...STREAM_PHASE_1, ...bulk.lines]);
-      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 90_000);
+      await waitCaughtUp(run.kafka, run.prefix + run.group, run.prefix + OBSERVATIONS, 90_000);
       await kcatProduce(run.prefix + OBSERVATIONS, STREAM_PHASE_2);
-      await waitCaughtUp(run.kafka, run.group, run.prefix + OBSERVATIONS, 30_000);
+      await waitCaughtUp(run.kafka, run.prefix + run.group, run.prefix + OBSERVATIONS, 30_000);
       await waitFor(
         () => distinctDetections(reader.records).size >= expected.length,
         'every detection',

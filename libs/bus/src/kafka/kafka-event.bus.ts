@@ -68,6 +68,9 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): BatchEventBu
       kafka,
       topic,
       physicalTopic: prefix + topic,
+      // Kafka assigns a group's partitions across every topic its members subscribe to: two
+      // environments (or test runs) with one group name would take each other's partitions.
+      groupId: prefix + subscribeOptions.group,
       dlqTopic,
       fromBeginning: subscribeOptions.fromBeginning ?? true,
       policy: single ?? { ...batch!.policy, handler: async () => {} },

@@ -14,6 +14,8 @@ export interface KafkaSubscriptionSettings {
   kafka: Kafka;
   topic: TopicName;
   physicalTopic: string;
+  /** The Kafka group id: the topic prefix + the group, so environments sharing a broker never share a group. */
+  groupId: string;
   dlqTopic: string;
   fromBeginning: boolean;
   policy: DeliveryPolicy;
@@ -111,7 +113,7 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
 
   async function start(): Promise<void> {
     const current = settings.kafka.consumer({
-      groupId: policy.group,
+      groupId: settings.groupId,
       sessionTimeout: settings.sessionTimeoutMs,
       heartbeatInterval: settings.heartbeatIntervalMs,
       rebalanceTimeout: settings.rebalanceTimeoutMs,
