@@ -60,16 +60,20 @@ async function onboard(bus: EventBus, applied: Map<string, number>, failed: Map<
     }),
   );
   const deadline = Date.now() + TIMEOUT_MS;
-  let last = -1;
+  const tty = process.stdout.isTTY === true;
+  let printedAt = Date.now();
   for (;;) {
     const done = subs.filter((s) => applied.has(s.deviceId) || failed.has(s.deviceId)).length;
     if (done === subs.length) break;
     if (Date.now() > deadline) throw new TypeError(`only ${done}/${subs.length} handsets configured within ${TIMEOUT_MS} ms`);
-    if (subs.length > 1 && done !== last) process.stdout.write(`\r  configured ${done}/${subs.length}`);
-    last = done;
+    // Progress: rewritten in place on a terminal, a line every 10 s in a log.
+    if (subs.length > 1 && (tty || Date.now() - printedAt >= 10_000)) {
+      process.stdout.write(`${tty ? '\r' : ''}  configured ${done}/${subs.length} after ${Math.round((Date.now() - (sent.values().next().value ?? 0)) / 1000)} s${tty ? '' : '\n'}`);
+      printedAt = Date.now();
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  if (subs.length > 1) process.stdout.write('\n');
+  if (subs.length > 1 && tty) process.stdout.write('\n');
   const bad = subs.filter((s) => failed.has(s.deviceId));
   if (bad.length > 0) process.stdout.write(`  ${bad.length} failed, e.g. ${bad[0]!.deviceId}: ${failed.get(bad[0]!.deviceId)}\n`);
   return subs.filter((s) => applied.has(s.deviceId)).map((s) => applied.get(s.deviceId)! - sent.get(s.deviceId)!).sort((a, b) => a - b);
