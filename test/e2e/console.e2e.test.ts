@@ -9,6 +9,7 @@
  * its bearer token), nor its live events; an end user sees only their own line.
  * Screenshots go to docs/screenshots/ (committed, shown in services/console/README.md).
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -312,6 +313,27 @@ describe('operator console in Chromium against the embedded system', () => {
     ])
       expect((await page.request.get(`${sys.url}${path}`)).status()).toBe(404);
     expect((await page.request.get(`${sys.url}/api/v1/console/audit`)).status()).toBe(403);
+    await page.context().close();
+  });
+  it('shows the live dashboard filling with detections, diagnostics and configurations while pnpm demo runs', async () => {
+    const page = await signIn(sys.firstAdmin.username, sys.firstAdmin.password);
+    await page.locator('#live-status').filter({ hasText: 'live' }).waitFor();
+    const demo = spawn(process.execPath, ['--import', 'tsx', 'libs/device-sim/src/demo/demo.main.ts', '--url', sys.url, '--subscribers', '8', '--timeout', '150'], {
+      cwd: REPO_ROOT,
+      env: embeddedEnv({ DMS_ADMIN_TOKEN: sys.adminToken }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    demo.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((done) => demo.once('exit', (code) => done(code)));
+    // While the demo runs, the pushed events reach the page: applied and refused configurations.
+    await page.locator('#live-events li[data-topic="config.applied.v1"]').first().waitFor({ timeout: 120_000 });
+    await page.locator('#live-events li[data-topic="config.failed.v1"]').first().waitFor({ timeout: 120_000 });
+    await page.locator('#live-events li[data-topic="diagnostics.report-completed.v1"]').first().waitFor({ timeout: 10_000 });
+    expect(await exited).toBe(0);
+    expect(out).toContain('every handset ended as expected');
+    await page.locator('#tiles').filter({ hasText: /Configuration success\s*\d/ }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, 'console-dashboard-demo.png'), fullPage: true });
     await page.context().close();
   });
 });
