@@ -47,7 +47,8 @@ export class RadioWakeUp implements DeviceWakeUp {
     // A handset busy in a session drops the SMS (device-sim: session-in-progress); its modem
     // would hold it, so the radio hands it over again once that session is over.
     const deliver = async (): Promise<void> => {
-      for (let attempt = 0; attempt < 20; attempt += 1) {
+      // Up to a minute: a loaded gateway can keep a session going for several seconds.
+      for (let attempt = 0; attempt < 600; attempt += 1) {
         const outcome = await handset.handleSms(segments.map((s) => s.userData));
         if (outcome.accepted) return;
         if (outcome.reason !== 'session-in-progress') {

@@ -35,6 +35,16 @@ export const infrastructureFields = {
   }),
 };
 
+/**
+ * The NATS subject prefix of an environment: the same DMS_TOPIC_PREFIX that keeps its Kafka
+ * topics and groups apart (an environment or a test run sharing servers), as a subject
+ * token (`run-1.` gives `run-1`); undefined when there is no prefix (product subjects).
+ */
+export function rpcSubjectPrefix(topicPrefix: string): string | undefined {
+  const token = topicPrefix.replace(/[.\s*>]+$/g, '').replace(/[.\s*>]/g, '_');
+  return token === '' ? undefined : token;
+}
+
 /** For services that serve or call request/reply (RPC) subjects. */
 export const natsUrlField = field({
   env: 'DMS_NATS_URL',

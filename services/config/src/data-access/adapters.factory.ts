@@ -1,3 +1,4 @@
+import { rpcSubjectPrefix } from '@dms/service-kit';
 import {
   createInProcessEventBus,
   createKafkaEventBus,
@@ -37,7 +38,7 @@ export function createBus(config: ConfigServiceConfig, cache: KeyValueStore, log
 
 export function createRpc(config: ConfigServiceConfig, logger: Logger): Promise<Rpc> | Rpc {
   if (config.natsUrl === undefined) return createInProcessRpc({ logger });
-  return createNatsRpc({ servers: config.natsUrl, name: `config-${process.pid}`, logger });
+  return createNatsRpc({ servers: config.natsUrl, name: `config-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }
 
 export function createStore(config: Pick<ConfigServiceConfig, 'mongoUrl' | 'mongoDatabase' | 'embeddedFile'>): DocumentStore {

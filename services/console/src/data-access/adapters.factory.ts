@@ -1,3 +1,4 @@
+import { rpcSubjectPrefix } from '@dms/service-kit';
 import {
   createInProcessEventBus,
   createKafkaEventBus,
@@ -37,7 +38,7 @@ export function createBus(config: ConsoleConfig, cache: KeyValueStore, logger: L
 
 export function createRpc(config: ConsoleConfig, logger: Logger): Promise<Rpc> | Rpc {
   if (config.natsUrl === undefined) return createInProcessRpc({ logger });
-  return createNatsRpc({ servers: config.natsUrl, name: `console-${process.pid}`, logger });
+  return createNatsRpc({ servers: config.natsUrl, name: `console-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }
 
 export function createStore(config: ConsoleConfig): DocumentStore {

@@ -1,3 +1,4 @@
+import { rpcSubjectPrefix } from '@dms/service-kit';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInProcessEventBus, createInProcessRpc, createKafkaEventBus, createNatsRpc, type EventBus, type Rpc } from '@dms/bus';
@@ -21,7 +22,7 @@ export function createBus(config: DiagnosticsConfig, logger: Logger): EventBus {
 /** NATS when DMS_NATS_URL is set, else in-process (nobody else to answer: lookups time out, runs go on). */
 export function createRpc(config: DiagnosticsConfig, logger: Logger): Promise<Rpc> | Rpc {
   if (config.natsUrl === undefined) return createInProcessRpc({ logger });
-  return createNatsRpc({ servers: config.natsUrl, name: `diagnostics-${process.pid}`, logger });
+  return createNatsRpc({ servers: config.natsUrl, name: `diagnostics-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }
 
 /** MongoDB when DMS_MONGO_URL is set, else the embedded SQLite file. */

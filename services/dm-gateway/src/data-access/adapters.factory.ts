@@ -1,3 +1,4 @@
+import { rpcSubjectPrefix } from '@dms/service-kit';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInProcessEventBus, createKafkaEventBus, createKeyValueProcessedEventLog, createNatsRpc, type EventBus, type Rpc } from '@dms/bus';
@@ -28,5 +29,5 @@ export function createSessionState(config: DmGatewayConfig, logger: Logger): Key
 /** NATS RPC when DMS_NATS_URL is set; standalone without it nobody could answer, so no Rpc at all. */
 export async function createRpc(config: DmGatewayConfig, logger: Logger): Promise<Rpc | undefined> {
   if (config.natsUrl === undefined) return undefined;
-  return createNatsRpc({ servers: config.natsUrl, name: `dm-gateway-${process.pid}`, logger });
+  return createNatsRpc({ servers: config.natsUrl, name: `dm-gateway-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }

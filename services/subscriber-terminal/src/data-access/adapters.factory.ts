@@ -1,3 +1,4 @@
+import { rpcSubjectPrefix } from '@dms/service-kit';
 import {
   createInProcessEventBus,
   createKafkaEventBus,
@@ -35,7 +36,7 @@ export function createBus(config: SubscriberTerminalConfig, cache: KeyValueStore
 
 export function createRpc(config: SubscriberTerminalConfig, logger: Logger): Promise<Rpc> | Rpc {
   if (config.natsUrl === undefined) return createInProcessRpc({ logger });
-  return createNatsRpc({ servers: config.natsUrl, name: `subscriber-terminal-${process.pid}`, logger });
+  return createNatsRpc({ servers: config.natsUrl, name: `subscriber-terminal-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }
 
 type StoreSettings = Pick<SubscriberTerminalConfig, 'mongoUrl' | 'mongoDatabase' | 'embeddedFile'>;
