@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     ['tenth', { 'attr.segment': 'tenth' }, Math.ceil(N / 10)],
     ['everyone', {}, N],
   ] as const) {
-    const bus = createInProcessEventBus({ source: '/bench/config', logger });
+    // Retention of 1000 records per partition (default 10,000) keeps the bus's share of the heap small and fixed.
+    const bus = createInProcessEventBus({ source: '/bench/config', logger, retainRecords: 1000 });
     let requested = 0;
     await bus.subscribe({ topic: 'dm.command-requested.v1', group: 'bench-gateway', handler: async () => void requested++ });
     const store = createEmbeddedStore({ file: join(dir, `config-${label}.db`), synchronous: 'normal' });

@@ -96,6 +96,9 @@ export class CampaignRunner {
         step = 'idle';
       }
       if (step === 'done') return;
+      // Store calls of the embedded store are synchronous: without a turn of the event loop
+      // between steps, a busy campaign would starve HTTP, timers and consumers of the process.
+      if (step === 'busy') await new Promise((resolve) => setImmediate(resolve));
       // An idle campaign (waiting for answers, retries or its window) looks less and less
       // often, up to 8 ticks apart: each look reads the store. wake() cuts the wait short.
       idleSteps = step === 'idle' ? idleSteps + 1 : 0;
