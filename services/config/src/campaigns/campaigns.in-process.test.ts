@@ -135,7 +135,12 @@ describe('campaigns on the in-process bus and RPC and the embedded store', () =>
     const mine = () => [...gateway.requests.values()].filter((r) => r.correlationId === id).length;
     await api(h, 'POST', `/api/v1/campaigns/${id}/start`);
     await eventually(() => expect(mine()).toBeGreaterThan(20));
+    const live = (await api(h, 'GET', `/api/v1/campaigns/${id}`)).body.progress;
+    expect(live.rate.perSecond).toBeGreaterThan(0);
+    expect(live.rate.limit).toBe(100);
+    expect(Date.parse(live.eta)).toBeGreaterThan(Date.now());
     expect((await api(h, 'POST', `/api/v1/campaigns/${id}/pause`)).body.state).toBe('paused');
+    expect((await api(h, 'GET', `/api/v1/campaigns/${id}`)).body.progress.eta).toBeNull();
     await new Promise((r) => setTimeout(r, 100));
     const paused = mine();
     await new Promise((r) => setTimeout(r, 400));
@@ -215,6 +220,27 @@ describe('campaigns on the in-process bus and RPC and the embedded store', () =>
       'SERIAL-3',
     ]);
     expect((await api(h, 'GET', `/api/v1/campaigns/${id}/devices?cursor=nonsense`)).status).toBe(400);
+  });
+
+  it('waits for startAt, and cancels what is left at endAt (reason window-ended) before completing', async () => {
+    const startAt = new Date(Date.now() + 1500).toISOString();
+    const endAt = new Date(Date.now() + 2500).toISOString();
+    const created = await api(h, 'POST', '/api/v1/campaigns', campaignBody({ name: 'window', rateLimit: { perSecond: 40, burst: 1 }, schedule: { startAt, endAt } }));
+    const id = created.body.id as string;
+    const mine = () => [...gateway.requests.values()].filter((r) => r.correlationId === id);
+    await api(h, 'POST', `/api/v1/campaigns/${id}/start`);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mine()).toHaveLength(0);
+    const campaign = await finished(h, id);
+    const c = campaign.progress.counts;
+    expect(c['cancelled']).toBeGreaterThan(150);
+    expect(c['applied']! + c['failed']! + c['skipped']! + c['cancelled']!).toBe(c['total']);
+    const sent = mine();
+    expect(sent.length).toBeGreaterThan(10);
+    expect(Math.min(...sent.map((r) => Date.parse(r.requestedAt)))).toBeGreaterThanOrEqual(Date.parse(startAt));
+    expect(Math.max(...sent.filter((r) => r.jobId.endsWith('.1')).map((r) => Date.parse(r.requestedAt)))).toBeLessThan(Date.parse(endAt));
+    const cancelled = await api(h, 'GET', `/api/v1/campaigns/${id}/devices?state=cancelled&limit=1`);
+    expect(cancelled.body.items[0]).toMatchObject({ state: 'cancelled', reason: 'window-ended' });
   });
 
   it('dead-letters an invalid dm.command-completed.v1 and ignores other services\' jobs', async () => {

@@ -189,8 +189,8 @@ export class CampaignRunner {
     for (const target of targets) {
       if (this.interrupted(campaign._id)) break;
       await bucket.take();
-      // Checked again: a pause or cancel may have come while waiting for the token.
-      if (this.interrupted(campaign._id)) break;
+      // Checked again: a pause, a cancel or the end of the window may have come while waiting for the token.
+      if (this.interrupted(campaign._id) || !windowState(campaign.schedule, Date.now()).open) break;
       work.push(this.deps.dispatcher.dispatch(campaign, target, 1));
       last = target.key;
     }
@@ -206,7 +206,7 @@ export class CampaignRunner {
     for (const retry of due) {
       if (this.interrupted(campaign._id)) break;
       await bucket.take();
-      if (this.interrupted(campaign._id)) break;
+      if (this.interrupted(campaign._id) || !windowState(campaign.schedule, Date.now()).open) break;
       work.push(
         (async () => {
           const target = await ledger.targets.get(`${campaign._id}|${retry.key}`);
