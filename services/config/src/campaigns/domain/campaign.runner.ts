@@ -4,6 +4,7 @@ import type { CampaignLedger } from '../data-access/campaign-ledger.repository';
 import type { CampaignRecord } from './campaign.model';
 import { transition } from './campaign-lifecycle';
 import { drainCampaign } from './campaign-drain';
+import { DispatchPass } from './dispatch-pass';
 import type { JobDispatcher } from './job-dispatcher';
 import { windowState } from './schedule-window';
 import type { TargetEnumerator } from './target-enumerator';
@@ -156,8 +157,9 @@ export class CampaignRunner {
       busy = true;
     }
     if (!window.open) return busy ? 'busy' : 'idle';
-    busy = (await this.sendRetries(campaign, bucket)) || busy;
-    busy = (await this.sendFirstAttempts(campaign, bucket)) || busy;
+    const pass = new DispatchPass(this.deps, campaign, bucket, () => this.interrupted(campaign._id));
+    busy = (await pass.sendRetries()) || busy;
+    busy = (await pass.sendFirstAttempts()) || busy;
     if (busy) return 'busy';
     if (!campaign.enumeration.done) return 'idle';
     // Counting scans the ledger (FerretDB: every document), so the end is looked for at most every few ticks.
@@ -176,46 +178,5 @@ export class CampaignRunner {
     await this.deps.campaigns.transition(campaign._id, t.from, { state: t.to, finishedAt: new Date().toISOString() });
     this.deps.logger.info({ campaignId: campaign._id }, 'campaign completed');
     return 'done';
-  }
-
-  /** A page of targets not yet sent, after the dispatch cursor and up to the enumeration frontier. */
-  private async sendFirstAttempts(campaign: CampaignRecord, bucket: TokenBucket): Promise<boolean> {
-    const { frontier } = campaign.enumeration;
-    const { cursor } = campaign.dispatch;
-    if (frontier === null || (cursor !== null && cursor >= frontier)) return false;
-    const targets = await this.deps.ledger.targetsBetween(campaign._id, cursor, frontier, this.deps.pageSize);
-    const work: Promise<unknown>[] = [];
-    let last: string | undefined;
-    for (const target of targets) {
-      if (this.interrupted(campaign._id)) break;
-      await bucket.take();
-      // Checked again: a pause, a cancel or the end of the window may have come while waiting for the token.
-      if (this.interrupted(campaign._id) || !windowState(campaign.schedule, Date.now()).open) break;
-      work.push(this.deps.dispatcher.dispatch(campaign, target, 1));
-      last = target.key;
-    }
-    await Promise.all(work);
-    if (last !== undefined) await this.deps.campaigns.update(campaign._id, { $set: { 'dispatch.cursor': last } });
-    return last !== undefined;
-  }
-
-  private async sendRetries(campaign: CampaignRecord, bucket: TokenBucket): Promise<boolean> {
-    const { ledger, dispatcher, pageSize } = this.deps;
-    const due = await ledger.dueRetries(campaign._id, new Date().toISOString(), pageSize);
-    const work: Promise<unknown>[] = [];
-    for (const retry of due) {
-      if (this.interrupted(campaign._id)) break;
-      await bucket.take();
-      if (this.interrupted(campaign._id) || !windowState(campaign.schedule, Date.now()).open) break;
-      work.push(
-        (async () => {
-          const target = await ledger.targets.get(`${campaign._id}|${retry.key}`);
-          if (target !== null) await dispatcher.dispatch(campaign, target, retry.attempt);
-          await ledger.retries.delete(retry._id);
-        })(),
-      );
-    }
-    await Promise.all(work);
-    return work.length > 0;
   }
 }
