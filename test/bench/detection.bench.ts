@@ -204,7 +204,8 @@ async function consumeDetector(admin: Admin): Promise<DetectorRun> {
     else cpu = process.cpuUsage();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  while (!(await committedToEnd(admin, prefix + group))) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!(await committedToEnd(admin, prefix + group)))
+    await new Promise((resolve) => setTimeout(resolve, 20));
   const seconds = (performance.now() - first) / 1000;
   const used = process.cpuUsage(cpu);
   const handled = await counterTotal(detector.registry, 'dms_hlr_observations_total');

@@ -31,9 +31,12 @@ const IDLE: Lane['announcing'] = Promise.resolve({ acknowledged: Promise.resolve
  * batches are decided, keeping the exactly-once order per batch (announce, then write) and
  * the batch order across batches: batch k+1 publishes after batch k published (so the
  * detections of one subscriber reach the topic in order) and writes after batch k's writes
- * were issued (so the store applies one subscriber's writes in order). If a batch's effects
- * fail, the later ones of its partition fail too without doing anything; the bus then
- * delivers again from the failed batch, which starts a fresh lane (the position stepped back).
+ * were issued (so the store applies one subscriber's writes in order). Handset claims are
+ * asked at once, in batch order. If a batch's effects fail, the later ones of its partition
+ * fail too without writing (they may have announced, under the ids their redelivery uses
+ * again, and claimed: a claim records a real sighting and is idempotent for it); the bus
+ * then delivers again from the failed batch,
+ * which starts a fresh lane (the position stepped back).
  */
 export class EffectPipeline {
   private readonly lanes = new Map<number, Lane>();
@@ -48,12 +51,15 @@ export class EffectPipeline {
   ): Promise<void> {
     const lane = this.laneAt(position);
     lane.nextOffset = BigInt(lastOffset) + 1n;
+    // Claims start at once, asked in batch order (the store's grouped inserts keep that order
+    // per handset), so a lane's claim round trips overlap instead of queueing behind each
+    // batch's publish; only the publishes are chained.
+    const prepared = detections.length === 0 ? undefined : this.steps.prepare(detections);
+    prepared?.catch(() => undefined);
     const announcing =
-      detections.length === 0
+      prepared === undefined
         ? lane.announcing
-        : lane.announcing.then(async () => ({
-            acknowledged: this.steps.publish(await this.steps.prepare(detections)),
-          }));
+        : lane.announcing.then(async () => ({ acknowledged: this.steps.publish(await prepared) }));
     const writing = Promise.all([announcing.then((a) => a.acknowledged), lane.writing]).then(() => ({
       written: writes.length === 0 ? Promise.resolve() : this.steps.write(writes, position),
     }));
