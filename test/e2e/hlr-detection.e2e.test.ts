@@ -46,7 +46,7 @@ const DETECTIONS = 'terminal.combination-detected.v1';
 
 interface Run {
   prefix: string;
-  /** Consumer groups are not prefixed: a group per run keeps parallel suites (other prefixes, same product group name) out of each other's assignments. */
+  /** The consumer group as configured (DMS_HLR_GROUP); the bus prefixes it with DMS_TOPIC_PREFIX on Kafka. */
   group: string;
   env: Record<string, string>;
   kafka: ReturnType<typeof testKafka>;
