@@ -50,6 +50,11 @@ async function enrol(system: OnboardingSystem, radio: RadioWakeUp, subs: readonl
   });
 }
 
+let explain: (stuck: Subscriber[]) => Promise<void> = async () => undefined;
+async function explainStuck(stuck: Subscriber[]): Promise<void> {
+  await explain(stuck);
+}
+
 /** Publishes one observation per subscriber together, then waits for every config.applied.v1. */
 async function onboard(bus: EventBus, applied: Map<string, number>, failed: Map<string, string>, subs: readonly Subscriber[]): Promise<number[]> {
   const sent = new Map<string, number>();
@@ -65,7 +70,10 @@ async function onboard(bus: EventBus, applied: Map<string, number>, failed: Map<
   for (;;) {
     const done = subs.filter((s) => applied.has(s.deviceId) || failed.has(s.deviceId)).length;
     if (done === subs.length) break;
-    if (Date.now() > deadline) throw new TypeError(`only ${done}/${subs.length} handsets configured within ${TIMEOUT_MS} ms`);
+    if (Date.now() > deadline) {
+      await explainStuck(subs.filter((s) => !applied.has(s.deviceId) && !failed.has(s.deviceId)));
+      throw new TypeError(`only ${done}/${subs.length} handsets configured within ${TIMEOUT_MS} ms`);
+    }
     // Progress: rewritten in place on a terminal, a line every 10 s in a log.
     if (subs.length > 1 && (tty || Date.now() - printedAt >= 10_000)) {
       process.stdout.write(`${tty ? '\r' : ''}  configured ${done}/${subs.length} after ${Math.round((Date.now() - (sent.values().next().value ?? 0)) / 1000)} s${tty ? '' : '\n'}`);
@@ -94,6 +102,14 @@ async function runMode(mode: string): Promise<void> {
     const n = String(i).padStart(6, '0');
     return { msisdn: `4916${String(run).padStart(2, '0')}${n}`, imsi: `26203${String(run).padStart(2, '0')}${n}`, imei: deviceId.slice(5), deviceId };
   });
+  explain = async (stuck) => {
+    for (const s of stuck.slice(0, 5)) {
+      const reports = await system.api('GET', `/api/v1/diagnostics/reports?deviceId=${encodeURIComponent(s.deviceId)}`);
+      const config = await system.api('GET', `/api/v1/config/devices/${encodeURIComponent(s.deviceId)}`);
+      const wakes = radio.delivered.filter((d) => d.deviceId === s.deviceId).length;
+      process.stdout.write(`  stuck ${s.deviceId}: wake-ups ${wakes}, refused ${JSON.stringify(radio.refused.filter((r) => r.deviceId === s.deviceId))}, failed sessions ${JSON.stringify(radio.sessionsFailed.filter((r) => r.deviceId === s.deviceId))}\n    reports ${JSON.stringify(reports.body).slice(0, 600)}\n    config ${JSON.stringify(config.body).slice(0, 300)}\n`);
+    }
+  };
   try {
     const t0 = Date.now();
     await enrol(system, radio, subs);
@@ -106,7 +122,7 @@ async function runMode(mode: string): Promise<void> {
     const p50 = percentile(crowd, 50);
     process.stdout.write(
       `${mode}: lone handset ${lone} ms | ${crowd.length}/${N} at once: p50 ${p50} ms, p99 ${percentile(crowd, 99)} ms, max ${crowd.at(-1)} ms | ` +
-        `p50/lone ${(p50 / (lone ?? Number.NaN)).toFixed(1)} | ${((crowd.length / wall) * 1000).toFixed(1)} handsets/s | wake-ups ${radio.delivered.length}, refused ${radio.refused.length}\n`,
+        `p50/lone ${(p50 / (lone ?? Number.NaN)).toFixed(1)} | ${((crowd.length / wall) * 1000).toFixed(1)} handsets/s | wake-ups ${radio.delivered.length}, refused ${radio.refused.length}, sessions failed ${radio.sessionsFailed.length}\n`,
     );
   } finally {
     await system.stop();

@@ -54,7 +54,8 @@ export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: De
       sessionState: gw.cache,
       wakeUp,
       logger: testLogger('dm-gateway'),
-      config: defaultSettings({ adminToken, serverId: SYSTEM_SERVER_ID, consumerGroup: 'dm-gateway', jobSweepIntervalMs: 0 }),
+      // The sweep reports jobs of sessions that broke off (interrupted), so their owners can retry.
+      config: defaultSettings({ adminToken, serverId: SYSTEM_SERVER_ID, consumerGroup: 'dm-gateway', jobSweepIntervalMs: 5_000, sessionTtlMs: 20_000 }),
     }),
   ];
   const app = express();
@@ -63,6 +64,8 @@ export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: De
   app.use(problemHandler(testLogger('system')));
   for (const part of parts) await part.start();
   const http: RunningHttpServer = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+  // As the embedded process: keep-alive sockets outlive a loaded session's pauses.
+  http.server.keepAliveTimeout = 15_000;
   return {
     url: http.url,
     dmUrl: `${http.url}/dm`,

@@ -15,6 +15,8 @@ export class RadioWakeUp implements DeviceWakeUp {
   private reference = 0;
   readonly delivered: { msisdn: string; deviceId: string; at: number }[] = [];
   readonly refused: { deviceId: string; reason: string }[] = [];
+  /** Sessions the SMS started that did not complete (transport error, HTTP error...). */
+  readonly sessionsFailed: { deviceId: string; outcome: string; error: string | undefined }[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
 
   /** The handset now holding the SIM of `msisdn` (a swap re-attaches it). */
@@ -50,7 +52,11 @@ export class RadioWakeUp implements DeviceWakeUp {
       // Up to a minute: a loaded gateway can keep a session going for several seconds.
       for (let attempt = 0; attempt < 600; attempt += 1) {
         const outcome = await handset.handleSms(segments.map((s) => s.userData));
-        if (outcome.accepted) return;
+        if (outcome.accepted) {
+          if (outcome.report.outcome !== 'completed')
+            this.sessionsFailed.push({ deviceId: request.deviceId, outcome: outcome.report.outcome, error: outcome.report.error });
+          return;
+        }
         if (outcome.reason !== 'session-in-progress') {
           this.refused.push({ deviceId: request.deviceId, reason: outcome.reason });
           return;

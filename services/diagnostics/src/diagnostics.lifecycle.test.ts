@@ -1,5 +1,6 @@
 import { createInProcessEventBus } from '@dms/bus';
 import type { EventInput } from '@dms/contracts';
+import { MAX_JOB_RETRIES } from './domain/job-completion.service';
 import { detection, nextImei } from './test-support/detection.fixture';
 import { eventually, forgetfulLog, startHarness, type Harness } from './test-support/diagnostics.harness';
 import { omaStandardExpected } from './test-support/expected-settings.fixture';
@@ -88,6 +89,58 @@ describe('diagnostics without a gateway: idempotency, unreachable handsets, look
     expect(report!.data.device).toBeUndefined();
     const metrics = await h.service.registry.getSingleMetricAsString('diagnostics_reports_completed_total');
     expect(metrics).toMatch(/diagnostics_reports_completed_total\{trigger="combination-detected",outcome="unreachable",service="diagnostics"\} 1/);
+  });
+
+  it('a job whose session broke off is sent again under a new id, and the answer to it completes the report', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'broken-1' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    const reportId = job!.data.correlationId;
+    for (let retry = 1; retry <= MAX_JOB_RETRIES; retry += 1) {
+      const previous = jobsOf(h, imei).at(-1)!.data.jobId;
+      await h.bus.publish('dm.command-completed.v1', { ...completed(previous, `IMEI:${imei}`, 'interrupted'), correlationId: reportId });
+      await eventually(() => expect(jobsOf(h, imei)).toHaveLength(retry + 1));
+      expect(jobsOf(h, imei).at(-1)!.data.jobId).toBe(`${job!.data.jobId}.r${retry}`);
+      expect(reportsOf(h, imei)).toHaveLength(0);
+    }
+    // Out of retries: the next broken session ends the run as unreachable.
+    const last = jobsOf(h, imei).at(-1)!.data.jobId;
+    await h.bus.publish('dm.command-completed.v1', { ...completed(last, `IMEI:${imei}`, 'interrupted'), correlationId: reportId });
+    const [report] = await eventually(() => {
+      expect(reportsOf(h, imei)).toHaveLength(1);
+      return reportsOf(h, imei);
+    });
+    expect(report!.data).toMatchObject({ outcome: 'unreachable', findings: [{ kind: 'device-unreachable', reason: expect.stringContaining('interrupted') }] });
+    // A late answer to the first, abandoned job changes nothing.
+    await h.bus.publish('dm.command-completed.v1', { ...completed(job!.data.jobId, `IMEI:${imei}`, 'completed'), correlationId: reportId });
+    await settle();
+    expect(reportsOf(h, imei)).toHaveLength(1);
+  });
+
+  it('a retried job answered in full completes the report normally', async () => {
+    const imei = nextImei();
+    await h.bus.publish('terminal.combination-detected.v1', detection(M, imei), { id: 'broken-2' });
+    const [job] = await eventually(() => {
+      expect(jobsOf(h, imei)).toHaveLength(1);
+      return jobsOf(h, imei);
+    });
+    const reportId = job!.data.correlationId;
+    await h.bus.publish('dm.command-completed.v1', { ...completed(job!.data.jobId, `IMEI:${imei}`, 'interrupted'), correlationId: reportId });
+    await eventually(() => expect(jobsOf(h, imei)).toHaveLength(2));
+    const retried = jobsOf(h, imei)[1]!.data.jobId;
+    await h.bus.publish('dm.command-completed.v1', {
+      ...completed(retried, `IMEI:${imei}`, 'completed', [{ cmdRef: '0', verb: 'Get', target: './DevInfo/Man', status: 200, items: [{ data: 'Nobody' }] }]),
+      correlationId: reportId,
+    });
+    const [report] = await eventually(() => {
+      expect(reportsOf(h, imei)).toHaveLength(1);
+      return reportsOf(h, imei);
+    });
+    expect(report!.data.outcome).not.toBe('unreachable');
+    expect(report!.data.device).toMatchObject({ manufacturer: 'Nobody' });
   });
 
   it('ignores job results of other services', async () => {

@@ -34,4 +34,23 @@ describe('dm-gateway sessions with simulated handsets (embedded adapters)', () =
     expect(inventory.data.devInfo.devId).toBe(handset.deviceId);
     expect(inventory.data.imei).toBe(handset.deviceId.slice(5));
   });
+
+  it('keeps the connection for the messages of a session and closes it with the last one', async () => {
+    const connections: (string | null)[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      connections.push(res.headers.get('connection'));
+      return res;
+    };
+    const handset = await provisionHandset(h, { scheme: 'md5', encoding: 'wbxml', handset: { fetch: recording } });
+    const queued = await h.api('POST', `/api/v1/devices/${encodeURIComponent(handset.deviceId)}/jobs`, { commands: [{ verb: 'Get', target: './DevDetail/FwV' }] });
+    expect(queued.status).toBe(201);
+
+    const report = await handset.startSession();
+
+    expect(report.outcome).toBe('completed');
+    expect(connections.length).toBeGreaterThanOrEqual(2);
+    expect(connections.at(-1)).toBe('close');
+    expect(connections.slice(0, -1)).not.toContain('close');
+  });
 });

@@ -36,7 +36,7 @@ export async function postDmMessage(req: DmRequest, fetchImpl: typeof fetch): Pr
   try {
     res = await fetchImpl(req.url, { method: 'POST', headers: headersFor(req), body: req.body });
   } catch (cause) {
-    throw new DeviceSimTransportError(DeviceSimErrorCodes.transport, `POST ${req.url} failed`, { cause });
+    throw new DeviceSimTransportError(DeviceSimErrorCodes.transport, `POST ${req.url} failed: ${reasonOf(cause)}`, { cause });
   }
   const body = new Uint8Array(await res.arrayBuffer());
   const hmac = res.headers.get(HMAC_HEADER_NAME) ?? undefined;
@@ -66,4 +66,12 @@ export async function postAndDrop(req: DmRequest): Promise<void> {
       setTimeout(() => r.destroy(), 20);
     });
   });
+}
+
+/** fetch wraps the socket error (ECONNRESET, "other side closed") in `cause`; say both. */
+function reasonOf(error: unknown): string {
+  const outer = error instanceof Error ? error.message : String(error);
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const code = (inner as { code?: string } | undefined)?.code;
+  return inner === undefined ? outer : `${outer} (${inner.message}${code ? `, ${code}` : ''})`;
 }

@@ -40,8 +40,8 @@ export function getCommands(uris: readonly string[]): DmCommand[] {
 }
 
 /** Deterministic, so a re-sent request is the same job to the gateway (it queues a job id once). */
-export function jobIdOf(reportId: string, phase: JobPhase): string {
-  return `${reportId}.${phase}`;
+export function jobIdOf(reportId: string, phase: JobPhase, retry = 0): string {
+  return retry > 0 ? `${reportId}.${phase}.r${retry}` : `${reportId}.${phase}`;
 }
 
 /** The Get answers of a finished job, secrets dropped should a handset have answered one anyway. */

@@ -40,6 +40,8 @@ export interface StoredReport {
   /** The job in flight; a dm.command-completed of any other job id is not (or no longer) ours to apply. */
   phase?: JobPhase;
   pendingJobId?: string;
+  /** Jobs of this run whose session broke off (outcome interrupted) and were sent again. */
+  retries?: number;
   /** Catalog data of the TAC (subscriber-terminal), for the family lookup and the firmware check. */
   catalogManufacturer?: string;
   catalogModel?: string;

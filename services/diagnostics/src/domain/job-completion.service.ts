@@ -12,6 +12,11 @@ import type { ReportPublisher } from './report.publisher';
 
 /** Job outcomes where the handset never ran the job (or its session broke off). */
 const NO_ANSWER = new Set<DmCommandCompleted['outcome']>(['expired', 'interrupted', 'failed']);
+/**
+ * A session that broke off (a dropped connection, a handset that crashed) says the handset is
+ * reachable: the job is sent again, as many times as this, before the run gives up on it.
+ */
+export const MAX_JOB_RETRIES = 2;
 
 export type CompletionOutcome = 'not-ours' | 'replay' | 'next-job' | 'completed';
 
@@ -48,6 +53,8 @@ export class JobCompletionService {
       return 'completed';
     }
     const readings = merge(report.readings, readingsOf(done.results));
+    if (done.outcome === 'interrupted' && (report.retries ?? 0) < MAX_JOB_RETRIES && (await this.retry(report, readings)))
+      return 'next-job';
     if (NO_ANSWER.has(done.outcome) && readings.length === 0) {
       const reason = `job ${done.outcome}: the handset did not answer`;
       await this.deps.publisher.complete(report, { outcome: 'unreachable', findings: [{ kind: 'device-unreachable', reason }] }, pending);
@@ -69,6 +76,23 @@ export class JobCompletionService {
     return 'completed';
   }
 
+  /** The same phase again under a new job id (kept readings stay merged). */
+  private async retry(report: StoredReport, readings: NodeReading[]): Promise<boolean> {
+    const phase = report.phase!;
+    const retries = (report.retries ?? 0) + 1;
+    const pendingJobId = jobIdOf(report.reportId, phase, retries);
+    const moved = await this.deps.reports.update(
+      report.reportId,
+      { $set: { readings, retries, pendingJobId } },
+      { pendingJobId: report.pendingJobId ?? '', status: 'running' },
+    );
+    if (moved) {
+      this.deps.logger.info({ reportId: report.reportId, deviceId: report.deviceId, phase, retries }, 'diagnostic job interrupted; sent again');
+      await this.deps.runs.sendJob({ ...report, readings, retries, pendingJobId }, phase);
+    }
+    return moved;
+  }
+
   /** The family was unknown up front: ask config with the Man/Mod the handset gave, then read the settings. */
   private async nextJob(report: StoredReport, readings: NodeReading[], notes: string[]): Promise<boolean> {
     const manufacturer = readValue(readings, './DevInfo/Man');
@@ -80,7 +104,7 @@ export class JobCompletionService {
     });
     if (lookup.kind === 'unavailable') notes.push('config did not answer: settings not compared');
     if (lookup.kind !== 'found') return false;
-    const pendingJobId = jobIdOf(report.reportId, 'settings');
+    const pendingJobId = jobIdOf(report.reportId, 'settings', report.retries ?? 0);
     const next: StoredReport = { ...report, readings, expected: lookup.expected, phase: 'settings', pendingJobId };
     const moved = await this.deps.reports.update(
       report.reportId,

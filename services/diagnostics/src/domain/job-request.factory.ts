@@ -21,7 +21,8 @@ export const DIAGNOSTICS_REQUESTER = 'diagnostics';
 export function jobRequest(report: StoredReport, phase: JobPhase, settings: JobSettings, now: Date): EventInput<'dm.command-requested.v1'> {
   const ask = report.consent === 'ask' || report.consent === 'unknown-subscriber';
   return {
-    jobId: jobIdOf(report.reportId, phase),
+    // The gateway queues a job id once: a job sent again after a broken session has its own.
+    jobId: jobIdOf(report.reportId, phase, report.retries ?? 0),
     deviceId: report.deviceId,
     commands: getCommands(nodesFor(phase, report.expected)),
     ...(ask && phase !== 'settings' ? { userInteraction: { code: 1101, text: settings.askText, maxDisplaySeconds: 300 } } : {}),

@@ -100,7 +100,10 @@ export class SessionEngine {
     const outcome = await this.deps.runner.run({ message, server, leadingHeaderStatus, state, token, encoding, log });
     if (outcome.ended) await this.deps.sessions.end(token, state, !first);
     else await this.deps.sessions.save(token, state, first);
-    return this.reply(outcome.reply, encoding, account, state);
+    const answer = await this.reply(outcome.reply, encoding, account, state);
+    // The handset sends nothing after our last message: free the socket now rather than keep
+    // it idle until keep-alive expires (and a client reusing it races the server's close).
+    return outcome.ended ? { ...answer, headers: { ...answer.headers, connection: 'close' } } : answer;
   }
 
   private async locate(token: string | undefined, deviceId: string, sessionId: string): Promise<{ token: string; state: SessionState } | undefined> {
