@@ -10,7 +10,7 @@ import {
 } from '@dms/store';
 import { stateOf } from '../domain/subscriber-state';
 import { SeenTerminalRepository } from './seen-terminal.repository';
-import { SubscriberStateRepository } from './subscriber-state.repository';
+import { HEAD_EVERY_WRITES, SubscriberStateRepository } from './subscriber-state.repository';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const run = randomBytes(4).toString('hex');
@@ -126,6 +126,23 @@ describe.each(adapters)('subscriber state on %s', (_name, create) => {
       versionMs: Date.parse(at('12')),
     });
     expect((await fresh.loadFromStore('491700000001'))?.version).toBe(at('13'));
+  });
+
+  it('moves the head forward every HEAD_EVERY_WRITES writes of a subscriber, so reads from the store stay short', async () => {
+    const minute = (m: number) => new Date(Date.UTC(2026, 10, 28, 10, m)).toISOString();
+    let known = await repository.write(state('490154203237518', minute(0)), undefined);
+    for (let m = 1; m < HEAD_EVERY_WRITES; m++)
+      known = await repository.write(state('490154203237518', minute(m)), known);
+    await repository.compactor.idle();
+    expect(await store.collection('subscriber_states').get('491700000001')).toMatchObject({
+      observedAt: minute(HEAD_EVERY_WRITES - 1),
+    });
+    known = await repository.write(state('352099001761481', minute(HEAD_EVERY_WRITES)), known);
+    await repository.compactor.idle();
+    expect(await store.collection('subscriber_states').get('491700000001')).toMatchObject({
+      observedAt: minute(HEAD_EVERY_WRITES - 1),
+    });
+    expect((await repository.loadFromStore('491700000001'))?.state.imei).toBe('352099001761481');
   });
 
   it('claims a handset for its first sighting only, also in its other IMEI spelling', async () => {

@@ -19,6 +19,9 @@ import {
 
 /** Guards against a corrupt chain (a transition that leads back to its own version). */
 const MAX_HOPS = 10_000;
+/** A head is moved forward after this many writes of a subscriber by this instance, so a read from the store follows few hops. */
+export const HEAD_EVERY_WRITES = 16;
+const MAX_COUNTED = 1_000_000;
 
 export interface SubscriberStateRepositoryOptions {
   store: DocumentStore;
@@ -52,6 +55,8 @@ export class SubscriberStateRepository {
   private readonly prefix: string;
   private readonly now: () => Date;
   readonly compactor: StateHeadCompactor;
+  /** Writes per subscriber since its head was last moved by this instance (bounded; a lost count only costs hops). */
+  private readonly writesSinceHead = new Map<string, number>();
 
   constructor(private readonly options: SubscriberStateRepositoryOptions) {
     this.heads = options.store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION);
@@ -104,17 +109,33 @@ export class SubscriberStateRepository {
     const written = await this.transitionInserts.insertMany(
       writes.map(({ next, expected }) => transitionFromState(next, expected?.version, now)),
     );
-    return Promise.all(
+    const due: KnownState[] = [];
+    const outcome = await Promise.all(
       writes.map(async ({ next }, i) => {
         if (!written[i]) {
           await this.forget(next.msisdn);
           return undefined;
         }
         const known: KnownState = { state: next, version: next.observedAt, versionMs: next.observedAtMs };
+        if (this.countWrite(next.msisdn)) due.push(known);
         await this.writeCache(known);
         return known;
       }),
     );
+    this.compactor.advance(due);
+    return outcome;
+  }
+
+  /** True when the subscriber's head is due to move forward. */
+  private countWrite(msisdn: string): boolean {
+    const count = (this.writesSinceHead.get(msisdn) ?? 0) + 1;
+    if (count >= HEAD_EVERY_WRITES) {
+      this.writesSinceHead.delete(msisdn);
+      return true;
+    }
+    if (this.writesSinceHead.size >= MAX_COUNTED) this.writesSinceHead.clear();
+    this.writesSinceHead.set(msisdn, count);
+    return false;
   }
 
   /** Heads, then the transitions written after them, one round trip per hop for all subscribers. */
@@ -134,6 +155,7 @@ export class SubscriberStateRepository {
         frontier.push(doc.msisdn);
       }
     }
+    for (const msisdn of moved) this.writesSinceHead.delete(msisdn);
     this.compactor.advance([...moved].map((msisdn) => found.get(msisdn)!));
     return found;
   }
