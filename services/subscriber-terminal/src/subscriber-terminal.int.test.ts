@@ -131,7 +131,7 @@ describe('subscriber-terminal on Kafka, FerretDB, Redis and NATS', () => {
     expect(history).toHaveLength(3);
     expect(JSON.stringify(history)).not.toContain(M);
     await eventually(
-      async () => expect(h.updates.map((u) => u.data.change)).toContain('terminal-detached'),
+      async () => expect(h.updates.map((u) => u.data.change)).toContain('subscriber-removed'),
       30_000,
     );
   });
