@@ -204,8 +204,18 @@ async function consumeDetector(admin: Admin): Promise<DetectorRun> {
     else cpu = process.cpuUsage();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  while (!(await committedToEnd(admin, prefix + group)))
+  let lastReport = performance.now();
+  while (!(await committedToEnd(admin, prefix + group))) {
     await new Promise((resolve) => setTimeout(resolve, 20));
+    // A stall (a loaded or restarted store) shows instead of a silent wait.
+    if (performance.now() - lastReport > 10_000) {
+      lastReport = performance.now();
+      const handled = await counterTotal(detector.registry, 'dms_hlr_observations_total');
+      console.log(
+        `  ... ${handled.toLocaleString('en')} observations handled after ${((lastReport - first) / 1000).toFixed(0)} s`,
+      );
+    }
+  }
   const seconds = (performance.now() - first) / 1000;
   const used = process.cpuUsage(cpu);
   const handled = await counterTotal(detector.registry, 'dms_hlr_observations_total');
