@@ -36,6 +36,12 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => 
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
+function countBy(values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v.replace(/http:\/\/[^/]+/, '')] = (out[v.replace(/http:\/\/[^/]+/, '')] ?? 0) + 1;
+  return out;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -122,7 +128,7 @@ async function runMode(mode: string): Promise<void> {
     const p50 = percentile(crowd, 50);
     process.stdout.write(
       `${mode}: lone handset ${lone} ms | ${crowd.length}/${N} at once: p50 ${p50} ms, p99 ${percentile(crowd, 99)} ms, max ${crowd.at(-1)} ms | ` +
-        `p50/lone ${(p50 / (lone ?? Number.NaN)).toFixed(1)} | ${((crowd.length / wall) * 1000).toFixed(1)} handsets/s | wake-ups ${radio.delivered.length}, refused ${radio.refused.length}, sessions failed ${radio.sessionsFailed.length}\n`,
+        `p50/lone ${(p50 / (lone ?? Number.NaN)).toFixed(1)} | ${((crowd.length / wall) * 1000).toFixed(1)} handsets/s | wake-ups ${radio.delivered.length}, refused ${radio.refused.length}, sessions failed ${radio.sessionsFailed.length} ${JSON.stringify(countBy(radio.sessionsFailed.map((f) => f.error ?? f.outcome)))} (retried ${radio.sessionRetries})\n`,
     );
   } finally {
     await system.stop();

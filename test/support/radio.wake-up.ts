@@ -17,6 +17,8 @@ export class RadioWakeUp implements DeviceWakeUp {
   readonly refused: { deviceId: string; reason: string }[] = [];
   /** Sessions the SMS started that did not complete (transport error, HTTP error...). */
   readonly sessionsFailed: { deviceId: string; outcome: string; error: string | undefined }[] = [];
+  /** Client-initiated sessions handsets started again after a broken connection. */
+  sessionRetries = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   /** The handset now holding the SIM of `msisdn` (a swap re-attaches it). */
@@ -55,6 +57,12 @@ export class RadioWakeUp implements DeviceWakeUp {
         if (outcome.accepted) {
           if (outcome.report.outcome !== 'completed')
             this.sessionsFailed.push({ deviceId: request.deviceId, outcome: outcome.report.outcome, error: outcome.report.error });
+          // A DM client whose connection broke tries again on its own (client-initiated).
+          for (let retry = 1, last = outcome.report.outcome; last === 'transport-error' && retry <= 3; retry += 1) {
+            await new Promise((done) => setTimeout(done, 1000 * retry));
+            last = (await handset.startSession({ reason: 'client' })).outcome;
+            this.sessionRetries += 1;
+          }
           return;
         }
         if (outcome.reason !== 'session-in-progress') {

@@ -7,6 +7,12 @@ export interface HttpServerOptions {
   port: number;
   /** Default 0.0.0.0; tests use 127.0.0.1. */
   host?: string;
+  /**
+   * Pending-connection queue. Node's 511 overflows when a wake-up campaign makes a thousand
+   * handsets connect at once, and the kernel then resets the excess (read ECONNRESET on the
+   * handset); the kernel caps it at net.core.somaxconn. Default 4096.
+   */
+  backlog?: number;
 }
 
 export interface RunningHttpServer {
@@ -32,7 +38,7 @@ export function startHttpServer(
   const host = options.host ?? '0.0.0.0';
   return new Promise((resolve, reject) => {
     server.once('error', (error) => reject(new HttpListenError(options.port, error)));
-    server.listen(options.port, host, () => {
+    server.listen({ port: options.port, host, backlog: options.backlog ?? 4096 }, () => {
       const { port } = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
       resolve({ server, port, url: `http://${shownHost}:${port}`, close: () => closeServer(server) });
