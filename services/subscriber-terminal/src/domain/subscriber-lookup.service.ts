@@ -140,6 +140,30 @@ export class SubscriberLookupService {
     );
     return after;
   }
+
+  /**
+   * Sets (a string) or removes (null) the subscriber's corporate tenant, as an operator does
+   * through REST; announced like an attribute change (the event has no tenant field yet).
+   */
+  async setTenant(msisdn: string, tenantId: string | null): Promise<{ tenantId: string | null }> {
+    const current = await this.subscribers.get(msisdn);
+    if (current === null) throw new SubscriberNotFoundError(msisdn);
+    if ((current.tenantId ?? null) === tenantId) return { tenantId };
+    const updatedAt = new Date().toISOString();
+    const changed = await this.subscribers.update(
+      msisdn,
+      tenantId === null ? { $set: { updatedAt }, $unset: ['tenantId'] } : { $set: { tenantId, updatedAt } },
+    );
+    if (!changed) throw new SubscriberNotFoundError(msisdn);
+    const { tenantId: _previous, ...rest } = current;
+    await this.announcer.announce(
+      { ...rest, ...(tenantId === null ? {} : { tenantId }), updatedAt },
+      null,
+      'attributes-changed',
+      randomUUID(),
+    );
+    return { tenantId };
+  }
 }
 
 function historyView(entry: AssociationRecord): HistoryView {

@@ -134,6 +134,36 @@ describe('REST API', () => {
     ).toBe(404);
   });
 
+  it('sets a tenant, finds the subscriber by it, removes it given null, announcing each change', async () => {
+    const before = h.updates.length;
+    const set = await api(h, 'PUT', '/api/v1/subscribers/49170000002/tenant', JSON.stringify({ tenantId: 'acme' }));
+    expect(set).toMatchObject({ status: 200, body: { tenantId: 'acme' } });
+    expect((await api(h, 'GET', '/api/v1/subscribers/49170000002')).body.tenantId).toBe('acme');
+    const page = await api(h, 'GET', '/api/v1/subscribers?tenant=acme');
+    expect(page.body.items.map((s: { msisdn: string }) => s.msisdn)).toEqual(['49170000002']);
+    await api(h, 'PUT', '/api/v1/subscribers/49170000002/tenant', JSON.stringify({ tenantId: 'acme' }));
+    const removed = await api(h, 'PUT', '/api/v1/subscribers/49170000002/tenant', JSON.stringify({ tenantId: null }));
+    expect(removed).toMatchObject({ status: 200, body: { tenantId: null } });
+    expect((await api(h, 'GET', '/api/v1/subscribers/49170000002')).body).not.toHaveProperty('tenantId');
+    // Two changes, two announcements; setting the same tenant again announces nothing.
+    await eventually(async () =>
+      expect(h.updates.slice(before).map((u) => [u.data.msisdn, u.data.change])).toEqual([
+        ['49170000002', 'attributes-changed'],
+        ['49170000002', 'attributes-changed'],
+      ]),
+    );
+  });
+
+  it('refuses a bad tenant body with 400 and an unknown subscriber with 404 problem+json', async () => {
+    for (const body of ['{}', '{"tenantId":5}', '{"tenantId":""}', '{"tenantId":"a","x":1}', '[]'])
+      expect([body, (await api(h, 'PUT', '/api/v1/subscribers/49170000002/tenant', body)).status]).toEqual([
+        body,
+        400,
+      ]);
+    const unknown = await api(h, 'PUT', '/api/v1/subscribers/499999999999/tenant', '{"tenantId":"acme"}');
+    expect([unknown.status, unknown.type]).toEqual([404, expect.stringContaining('application/problem+json')]);
+  });
+
   it('refuses a CSV with a bad row with 400 naming the line', async () => {
     const response = await api(
       h,

@@ -5,11 +5,15 @@ import { parseSubscriberQuery } from '../../domain/subscriber-query';
 import { CatalogEntryNotFoundError, InvalidRequestError } from '../../domain/subscriber-terminal.errors';
 import { catalogView, type SubscriberLookupService } from '../../domain/subscriber-lookup.service';
 import type { TerminalCatalogService } from '../../domain/terminal-catalog.service';
+import { OpaqueId } from '@dms/contracts';
 import { bearerAuth } from '@dms/service-kit';
+import { z } from 'zod';
 import { openApiDocument } from './openapi.document';
 
 export const API_BASE = '/api/v1';
 const MAX_CSV_BYTES = '64mb';
+/** The tenant id has the shape subscription.changed.v1 gives it; null removes the tenant. */
+const TenantBody = z.object({ tenantId: OpaqueId.nullable() }).strict();
 
 export interface RouterDeps {
   adminToken: string;
@@ -57,6 +61,12 @@ export function createSubscriberTerminalRouter(deps: RouterDeps): Router {
       });
     },
   );
+  api.put('/subscribers/:msisdn/tenant', express.json(), async (req, res) => {
+    const body = TenantBody.safeParse(req.body);
+    if (!body.success)
+      throw new InvalidRequestError('body must be {"tenantId": "<1 to 128 characters>"} or {"tenantId": null}');
+    res.json(await lookup.setTenant(msisdnParam(req), body.data.tenantId));
+  });
   api.get('/terminals/:imei', async (req, res) => {
     const imei = param(req, 'imei');
     const terminal = await lookup.terminalView(imei);
