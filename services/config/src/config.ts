@@ -11,6 +11,9 @@ import {
   portSchema,
   secret,
   serviceStoreFields,
+  type EnvSource,
+  isConfigError,
+  loadConfig,
   type LoadedConfig,
 } from '@dms/service-kit';
 import { join } from 'node:path';
@@ -20,6 +23,8 @@ import type { ConfigServiceSettings } from './config-service';
 
 /** The sample operator profile shipped with the service (loaded when the store has no profile). */
 export const SAMPLE_PROFILE_FILE = join(__dirname, '..', 'operator-profile.sample.json');
+/** DMS_CONFIG_SAMPLE_PROFILE value that loads no sample (a file named so is `./none`). */
+export const SAMPLE_PROFILE_NONE = 'none';
 
 /**
  * The one config of config (STYLE.md 7). Without DMS_KAFKA_BROKERS, DMS_NATS_URL,
@@ -42,9 +47,14 @@ export const configServiceConfig = defineConfig({
   }),
   sampleProfileFile: field({
     env: 'DMS_CONFIG_SAMPLE_PROFILE',
-    schema: z.string(),
+    // `none`, not empty: the loader reads an empty variable as unset, which gives the default.
+    schema: z
+      .string()
+      .min(1)
+      .transform((value) => (value === SAMPLE_PROFILE_NONE ? undefined : value)),
     default: SAMPLE_PROFILE_FILE,
-    doc: 'JSON settings profile loaded on first start when the store has no profile; empty = none',
+    expected: 'a file path, or none',
+    doc: 'JSON settings profile loaded on first start when the store has no profile; none = load no sample (empty = the default file)',
   }),
   defaultProfileId: field({
     env: 'DMS_CONFIG_DEFAULT_PROFILE',
@@ -105,6 +115,21 @@ export const configServiceConfig = defineConfig({
 });
 
 export type ConfigServiceConfig = LoadedConfig<typeof configServiceConfig>;
+
+/**
+ * The shutdown bound main.ts hands to runService, which takes it before it loads the
+ * config: read from the same field. An invalid value gives the default here; the full
+ * load then reports it (exit 78) before anything starts.
+ */
+export function shutdownTimeoutMsOf(env: EnvSource): number {
+  const only = { shutdownTimeoutMs: configServiceConfig.shutdownTimeoutMs };
+  try {
+    return loadConfig(only, env).shutdownTimeoutMs;
+  } catch (error) {
+    if (isConfigError(error)) return only.shutdownTimeoutMs.default as number;
+    throw error;
+  }
+}
 
 function defaultOf<T>(f: ConfigField<T>): T {
   if (!f.hasDefault) throw new ConfigDefinitionError(`config field ${f.env} has no default`);
