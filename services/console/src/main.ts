@@ -10,7 +10,7 @@ import express from 'express';
 import { consoleConfig } from './config';
 import { createConsole } from './console';
 import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
-import { firstAdminNotice } from './entry-points/cli/first-admin.notice';
+import { startConsoleProcess } from './entry-points/cli/console.start-up';
 
 /**
  * Standalone console: `pnpm --filter @dms/console start` (`--help` lists the variables).
@@ -44,16 +44,13 @@ void runService(
     );
     app.use(service.router);
     app.use(problemHandler(logger));
-    const firstAdmin = await service.ensureFirstAdmin();
-    await service.start();
-    shutdown.register('live-feed', () => service.stop());
-    const server = await startHttpServer(app, { port: config.port });
-    shutdown.register('http', () => server.close());
-    // Registered last, so it runs first: open live streams would hold the server's close.
-    shutdown.register('live-streams', () => service.endStreams());
-    logger.info({ port: server.port, liveGroup: config.liveGroup }, 'console listening');
-    // To the terminal only, never to the logger: the password is shown this once.
-    if (firstAdmin !== null) process.stdout.write(firstAdminNotice(server.url, firstAdmin));
+    const { port } = await startConsoleProcess({
+      service,
+      shutdown,
+      listen: () => startHttpServer(app, { port: config.port }),
+      print: (text) => void process.stdout.write(text),
+    });
+    logger.info({ port, liveGroup: config.liveGroup }, 'console listening');
   },
   {
     service: 'console',

@@ -41,14 +41,14 @@ export function createRpc(config: ConsoleConfig, logger: Logger): Promise<Rpc> |
   return createNatsRpc({ servers: config.natsUrl, name: `console-${process.pid}`, subjectPrefix: rpcSubjectPrefix(config.topicPrefix), logger });
 }
 
-export function createStore(config: ConsoleConfig): DocumentStore {
+export function createStore(config: Pick<ConsoleConfig, 'mongoUrl' | 'mongoDatabase' | 'embeddedFile'>): DocumentStore {
   if (config.mongoUrl !== undefined)
     return createMongoStore({ url: config.mongoUrl, database: config.mongoDatabase, appName: 'console' });
   mkdirSync(dirname(config.embeddedFile), { recursive: true });
   return createEmbeddedStore({ file: config.embeddedFile });
 }
 
-export function createCache(config: ConsoleConfig, logger: Logger): KeyValueStore {
+export function createCache(config: Pick<ConsoleConfig, 'redisUrl'>, logger: Logger): KeyValueStore {
   if (config.redisUrl === undefined) return createMemoryKeyValueStore();
   return createRedisKeyValueStore({
     url: config.redisUrl,

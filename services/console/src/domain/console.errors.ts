@@ -83,3 +83,10 @@ export class MissingPolicyError extends UserError {
     });
   }
 }
+
+/** A console command (reset-admin) called without what it needs. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super('CONSOLE_USAGE', message);
+  }
+}

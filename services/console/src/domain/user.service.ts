@@ -29,6 +29,11 @@ export function userView(user: ConsoleUserRecord): UserView {
   };
 }
 
+/** 96 random bits, URL-safe: typed once by an operator, then replaced by a named user's own. */
+function randomPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 export function principalOf(user: ConsoleUserRecord): Principal {
   return {
     username: user._id,
@@ -91,7 +96,7 @@ export class UserService {
   /** On an empty store: the first operator admin with a random password, returned once. */
   async ensureFirstAdmin(): Promise<{ username: string; password: string } | null> {
     if ((await this.users.count()) > 0) return null;
-    const password = randomBytes(12).toString('base64url');
+    const password = randomPassword();
     try {
       await this.create({ username: FIRST_ADMIN, password, role: 'operator-admin' }, 'first-start');
     } catch (error) {
@@ -100,6 +105,23 @@ export class UserService {
       throw error;
     }
     return { username: FIRST_ADMIN, password };
+  }
+
+  /**
+   * Recovery for an operator locked out (the reset-admin command): a new random password,
+   * returned once; sessions end, a lock-out is lifted, and `enable` re-enables the user.
+   */
+  async resetToRandomPassword(username: string, options: { enable: boolean }): Promise<{ password: string; user: UserView }> {
+    const password = randomPassword();
+    await this.resetPassword(username, password);
+    const user = options.enable ? await this.setDisabled(username, false) : await this.view(username);
+    return { password, user };
+  }
+
+  private async view(username: string): Promise<UserView> {
+    const user = await this.users.get(username);
+    if (user === null) throw new UserNotFoundError(username);
+    return userView(user);
   }
 
   async list(): Promise<UserView[]> {
