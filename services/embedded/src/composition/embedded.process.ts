@@ -50,8 +50,6 @@ export async function startEmbedded(
   const secrets = resolveSecrets(dataDir, config);
   const adminToken = secrets.adminToken.value;
   const consoleService = composeConsole(runtime, config, logger);
-  // The password of a first admin goes to the banner only, never to the logger.
-  const consoleAdmin = await consoleService.ensureFirstAdmin();
   const services: EmbeddedService[] = [
     // First: it serves / and its /api/v1/console paths before other /api/v1 routers ask for the token.
     consoleService,
@@ -108,6 +106,9 @@ export async function startEmbedded(
     { port: server.port, dataDir, services: services.map((s) => s.name) },
     'embedded DMS listening',
   );
+  // Only now, with nothing left to fail, and printed at once: the password of a first admin
+  // goes to the banner only, never to the logger (a failed start leaves no unseen admin).
+  const consoleAdmin = await consoleService.ensureFirstAdmin();
   print(
     formatStartUpBanner({
       url: server.url,
