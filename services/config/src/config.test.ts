@@ -1,5 +1,5 @@
 import { loadConfig } from '@dms/service-kit';
-import { configServiceConfig, SAMPLE_PROFILE_FILE, shutdownTimeoutMsOf } from './config';
+import { configServiceConfig, SAMPLE_PROFILE_FILE } from './config';
 
 const base = { DMS_ADMIN_TOKEN: 'token' };
 
@@ -21,9 +21,4 @@ describe('config of config', () => {
     ).toBe('/etc/dms/profile.json');
   });
 
-  it('hands runService the configured shutdown bound, the default when unset or invalid', () => {
-    expect(shutdownTimeoutMsOf({ DMS_SHUTDOWN_TIMEOUT_MS: '25000' })).toBe(25_000);
-    expect(shutdownTimeoutMsOf({})).toBe(10_000);
-    expect(shutdownTimeoutMsOf({ DMS_SHUTDOWN_TIMEOUT_MS: 'soon' })).toBe(10_000);
-  });
 });

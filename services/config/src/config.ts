@@ -11,9 +11,6 @@ import {
   portSchema,
   secret,
   serviceStoreFields,
-  type EnvSource,
-  isConfigError,
-  loadConfig,
   type LoadedConfig,
 } from '@dms/service-kit';
 import { join } from 'node:path';
@@ -116,20 +113,6 @@ export const configServiceConfig = defineConfig({
 
 export type ConfigServiceConfig = LoadedConfig<typeof configServiceConfig>;
 
-/**
- * The shutdown bound main.ts hands to runService, which takes it before it loads the
- * config: read from the same field. An invalid value gives the default here; the full
- * load then reports it (exit 78) before anything starts.
- */
-export function shutdownTimeoutMsOf(env: EnvSource): number {
-  const only = { shutdownTimeoutMs: configServiceConfig.shutdownTimeoutMs };
-  try {
-    return loadConfig(only, env).shutdownTimeoutMs;
-  } catch (error) {
-    if (isConfigError(error)) return only.shutdownTimeoutMs.default as number;
-    throw error;
-  }
-}
 
 function defaultOf<T>(f: ConfigField<T>): T {
   if (!f.hasDefault) throw new ConfigDefinitionError(`config field ${f.env} has no default`);

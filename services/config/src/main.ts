@@ -7,7 +7,7 @@ import {
   startHttpServer,
 } from '@dms/service-kit';
 import express from 'express';
-import { configServiceConfig, shutdownTimeoutMsOf } from './config';
+import { configServiceConfig } from './config';
 import { createConfigService } from './config-service';
 import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
 
@@ -54,6 +54,6 @@ void runService(
     config: { definition: configServiceConfig, env: process.env },
     argv: process.argv.slice(2),
     level: (config) => config.logLevel,
-    shutdownTimeoutMs: shutdownTimeoutMsOf(process.env),
+    shutdownTimeoutMs: (config) => config.shutdownTimeoutMs,
   },
 );

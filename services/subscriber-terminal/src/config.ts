@@ -8,9 +8,6 @@ import {
   millisecondsSchema,
   portSchema,
   secret,
-  type EnvSource,
-  isConfigError,
-  loadConfig,
   type LoadedConfig,
 } from '@dms/service-kit';
 import { z } from 'zod';
@@ -135,17 +132,3 @@ export const subscriberTerminalConfig = defineConfig({
 
 export type SubscriberTerminalConfig = LoadedConfig<typeof subscriberTerminalConfig>;
 
-/**
- * The shutdown bound main.ts hands to runService, which takes it before it loads the
- * config: read from the same field. An invalid value gives the default here; the full
- * load then reports it (exit 78) before anything starts.
- */
-export function shutdownTimeoutMsOf(env: EnvSource): number {
-  const only = { shutdownTimeoutMs: subscriberTerminalConfig.shutdownTimeoutMs };
-  try {
-    return loadConfig(only, env).shutdownTimeoutMs;
-  } catch (error) {
-    if (isConfigError(error)) return only.shutdownTimeoutMs.default as number;
-    throw error;
-  }
-}

@@ -7,7 +7,7 @@ import {
   startHttpServer,
 } from '@dms/service-kit';
 import express from 'express';
-import { subscriberTerminalConfig, shutdownTimeoutMsOf } from './config';
+import { subscriberTerminalConfig } from './config';
 import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
 import { HttpSubscriptionDirectory } from './data-access/http-subscription.directory';
 import { createSubscriberTerminal } from './subscriber-terminal';
@@ -83,6 +83,6 @@ void runService(
     config: { definition: subscriberTerminalConfig, env: process.env },
     argv: process.argv.slice(2),
     level: (config) => config.logLevel,
-    shutdownTimeoutMs: shutdownTimeoutMsOf(process.env),
+    shutdownTimeoutMs: (config) => config.shutdownTimeoutMs,
   },
 );

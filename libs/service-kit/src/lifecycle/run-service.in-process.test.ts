@@ -89,6 +89,26 @@ describe('runService in process', () => {
     expect(proc.exits).toEqual([]);
   });
 
+  it('takes the shutdown bound from the loaded config when given as a function', async () => {
+    const { proc, logs, sinks } = harness();
+    const withBound = defineConfig({
+      shutdownTimeoutMs: field({ env: 'DMS_SHUTDOWN_TIMEOUT_MS', schema: z.coerce.number().int(), default: 10_000, doc: 'Shutdown bound' }),
+    });
+
+    await runService(({ shutdown }) => shutdown.register('noop', async () => undefined), {
+      service: 'config',
+      config: { definition: withBound, env: { DMS_SHUTDOWN_TIMEOUT_MS: '4321' } },
+      shutdownTimeoutMs: (config) => config.shutdownTimeoutMs,
+      proc,
+      ...sinks,
+    });
+    proc.emit('SIGTERM');
+    await new Promise((done) => setTimeout(done, 50));
+
+    expect(proc.exits).toEqual([0]);
+    expect(logs.join('')).toContain('"timeoutMs":4321');
+  });
+
   it('scrubs the secret config values from whatever main logs', async () => {
     const { proc, logs, sinks } = harness();
 

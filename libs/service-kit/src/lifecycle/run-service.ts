@@ -30,8 +30,8 @@ export interface RunServiceOptions<D extends ConfigDefinition> {
   argv?: readonly string[];
   /** Log level, fixed or taken from the loaded config; default info. */
   level?: LogLevel | ((config: LoadedConfig<D>) => LogLevel);
-  /** Bound on all shutdown hooks together; default 10 s. */
-  shutdownTimeoutMs?: number;
+  /** Bound on all shutdown hooks together, fixed or taken from the loaded config; default 10 s. */
+  shutdownTimeoutMs?: number | ((config: LoadedConfig<D>) => number);
   /** Where JSON logs go; default stdout. */
   destination?: DestinationStream;
   stdout?: LineSink;
@@ -82,7 +82,8 @@ export async function runService<D extends ConfigDefinition = Record<string, nev
     destination: options.destination,
     secrets: options.config ? secretValues(options.config.definition, config) : [],
   });
-  const shutdown = new ShutdownManager({ logger, timeoutMs: options.shutdownTimeoutMs });
+  const timeoutMs = typeof options.shutdownTimeoutMs === 'function' ? options.shutdownTimeoutMs(config) : options.shutdownTimeoutMs;
+  const shutdown = new ShutdownManager({ logger, timeoutMs });
   handleProcessSignals({ shutdown, logger, proc });
   try {
     await main({ service, config, logger, shutdown });
