@@ -21,6 +21,8 @@ import { subscribeConfig } from './entry-points/bus/config.subscriptions';
 import { createConfigRouter } from './entry-points/http/config.router';
 import { serveConfigRpc } from './entry-points/rpc/config.rpc';
 
+export const CONFIG_SOURCE = '/services/config';
+
 /** The part of ConfigServiceConfig the composition needs (embedded mode builds it by hand). */
 export interface ConfigServiceSettings extends ConfigurationSettings, RetrySettings, CampaignSettings {
   adminToken: string;

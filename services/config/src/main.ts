@@ -1,15 +1,7 @@
-import {
-  createMetricsRegistry,
-  createOpsRouter,
-  httpMetrics,
-  problemHandler,
-  runService,
-  startHttpServer,
-} from '@dms/service-kit';
-import express from 'express';
+import { createMetricsRegistry, runService } from '@dms/service-kit';
+import { adapterSummary, openServiceAdapters, serviceApp, startService } from '@dms/service-runtime';
 import { configServiceConfig } from './config';
-import { createConfigService } from './config-service';
-import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
+import { CONFIG_SOURCE, createConfigService } from './config-service';
 
 /**
  * Standalone config: `pnpm --filter @dms/config start` (`--help` lists the variables).
@@ -19,35 +11,11 @@ import { createBus, createCache, createRpc, createStore } from './data-access/ad
 void runService(
   async ({ config, logger, shutdown }) => {
     const registry = createMetricsRegistry({ service: 'config' });
-    const cache = createCache(config, logger);
-    shutdown.register('cache', () => cache.close());
-    const store = createStore(config);
-    shutdown.register('store', () => store.close());
-    const bus = createBus(config, cache, logger);
-    shutdown.register('bus', () => bus.close());
-    const rpc = await createRpc(config, logger);
-    shutdown.register('rpc', () => rpc.close());
-    const service = createConfigService({ bus, rpc, store, cache, logger, config, registry });
-
-    const app = express();
-    app.use(httpMetrics(registry));
-    app.use(
-      createOpsRouter({
-        registry,
-        lifecycle: shutdown,
-        checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() },
-      }),
-    );
-    app.use(service.router);
-    app.use(problemHandler(logger));
-    await service.start();
-    shutdown.register('consumers', () => service.stop());
-    const server = await startHttpServer(app, { port: config.port });
-    shutdown.register('http', () => server.close());
-    logger.info(
-      { port: server.port, kafka: config.kafkaBrokers !== undefined, nats: config.natsUrl !== undefined, mongo: config.mongoUrl !== undefined },
-      'config listening',
-    );
+    const adapters = await openServiceAdapters(config, { service: 'config', source: CONFIG_SOURCE, logger, shutdown });
+    const service = createConfigService({ ...adapters, logger, config, registry });
+    const app = serviceApp({ registry, shutdown, logger, adapters, router: service.router });
+    const server = await startService(app, service, { port: config.port, shutdown });
+    logger.info({ port: server.port, ...adapterSummary(config) }, 'config listening');
   },
   {
     service: 'config',

@@ -1,15 +1,7 @@
-import {
-  createMetricsRegistry,
-  createOpsRouter,
-  httpMetrics,
-  problemHandler,
-  runService,
-  startHttpServer,
-} from '@dms/service-kit';
-import express from 'express';
+import { createMetricsRegistry, runService, startHttpServer } from '@dms/service-kit';
+import { openServiceAdapters, serviceApp } from '@dms/service-runtime';
 import { consoleConfig } from './config';
-import { createConsole } from './console';
-import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
+import { CONSOLE_SOURCE, createConsole } from './console';
 import { startConsoleProcess } from './entry-points/cli/console.start-up';
 
 /**
@@ -21,29 +13,10 @@ import { startConsoleProcess } from './entry-points/cli/console.start-up';
 void runService(
   async ({ config, logger, shutdown }) => {
     const registry = createMetricsRegistry({ service: 'console' });
-    const cache = createCache(config, logger);
-    shutdown.register('cache', () => cache.close());
-    const store = createStore(config);
-    shutdown.register('store', () => store.close());
-    const bus = createBus(config, cache, logger);
-    shutdown.register('bus', () => bus.close());
-    const rpc = await createRpc(config, logger);
-    shutdown.register('rpc', () => rpc.close());
-    const service = createConsole({ bus, rpc, store, cache, logger, config, registry });
-
-    const app = express();
-    app.disable('x-powered-by');
+    const adapters = await openServiceAdapters(config, { service: 'console', source: CONSOLE_SOURCE, logger, shutdown });
+    const service = createConsole({ ...adapters, logger, config, registry });
+    const app = serviceApp({ registry, shutdown, logger, adapters, router: service.router });
     app.set('trust proxy', true);
-    app.use(httpMetrics(registry));
-    app.use(
-      createOpsRouter({
-        registry,
-        lifecycle: shutdown,
-        checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() },
-      }),
-    );
-    app.use(service.router);
-    app.use(problemHandler(logger));
     const { port } = await startConsoleProcess({
       service,
       shutdown,

@@ -1,16 +1,8 @@
-import {
-  createMetricsRegistry,
-  createOpsRouter,
-  httpMetrics,
-  problemHandler,
-  runService,
-  startHttpServer,
-} from '@dms/service-kit';
-import express from 'express';
+import { createMetricsRegistry, runService } from '@dms/service-kit';
+import { adapterSummary, openServiceAdapters, serviceApp, startService } from '@dms/service-runtime';
 import { subscriberTerminalConfig } from './config';
-import { createBus, createCache, createRpc, createStore } from './data-access/adapters.factory';
 import { HttpSubscriptionDirectory } from './data-access/http-subscription.directory';
-import { createSubscriberTerminal } from './subscriber-terminal';
+import { createSubscriberTerminal, SUBSCRIBER_TERMINAL_SOURCE } from './subscriber-terminal';
 
 /**
  * Standalone subscriber-terminal: `pnpm --filter @dms/subscriber-terminal start` (`--help`
@@ -20,63 +12,22 @@ import { createSubscriberTerminal } from './subscriber-terminal';
 void runService(
   async ({ config, logger, shutdown }) => {
     const registry = createMetricsRegistry({ service: 'subscriber-terminal' });
-    const cache = createCache(config, logger);
-    shutdown.register('cache', () => cache.close());
-    const store = createStore(config);
-    shutdown.register('store', () => store.close());
-    const bus = createBus(config, cache, logger);
-    shutdown.register('bus', () => bus.close());
-    const rpc = await createRpc(config, logger);
-    shutdown.register('rpc', () => rpc.close());
+    const adapters = await openServiceAdapters(config, { service: 'subscriber-terminal', source: SUBSCRIBER_TERMINAL_SOURCE, logger, shutdown });
     const subscriptionDirectory =
       config.directoryUrl === undefined
         ? undefined
         : new HttpSubscriptionDirectory({
             baseUrl: config.directoryUrl,
             timeoutMs: config.directoryTimeoutMs,
-            cache,
+            cache: adapters.cache,
             cacheTtlMs: config.directoryCacheTtlMs,
             logger,
-            ...(config.directoryAuthorization === undefined
-              ? {}
-              : { authorization: config.directoryAuthorization }),
+            ...(config.directoryAuthorization === undefined ? {} : { authorization: config.directoryAuthorization }),
           });
-    const service = createSubscriberTerminal({
-      bus,
-      rpc,
-      store,
-      cache,
-      logger,
-      config,
-      registry,
-      ...(subscriptionDirectory ? { subscriptionDirectory } : {}),
-    });
-
-    const app = express();
-    app.use(httpMetrics(registry));
-    app.use(
-      createOpsRouter({
-        registry,
-        lifecycle: shutdown,
-        checks: { bus: () => bus.ready(), store: () => store.ping(), cache: () => cache.ping() },
-      }),
-    );
-    app.use(service.router);
-    app.use(problemHandler(logger));
-    await service.start();
-    shutdown.register('consumers', () => service.stop());
-    const server = await startHttpServer(app, { port: config.port });
-    shutdown.register('http', () => server.close());
-    logger.info(
-      {
-        port: server.port,
-        kafka: config.kafkaBrokers !== undefined,
-        nats: config.natsUrl !== undefined,
-        mongo: config.mongoUrl !== undefined,
-        redis: config.redisUrl !== undefined,
-      },
-      'subscriber-terminal listening',
-    );
+    const service = createSubscriberTerminal({ ...adapters, logger, config, registry, ...(subscriptionDirectory ? { subscriptionDirectory } : {}) });
+    const app = serviceApp({ registry, shutdown, logger, adapters, router: service.router });
+    const server = await startService(app, service, { port: config.port, shutdown });
+    logger.info({ port: server.port, ...adapterSummary(config) }, 'subscriber-terminal listening');
   },
   {
     service: 'subscriber-terminal',

@@ -25,6 +25,9 @@ import { SubscriberTerminalMetrics } from './entry-points/observability/subscrib
 import { serveLookupRpc } from './entry-points/rpc/lookup.rpc';
 
 /** The part of SubscriberTerminalConfig the composition needs (embedded mode builds it by hand). */
+/** CloudEvents `source` of what subscriber-terminal publishes. */
+export const SUBSCRIBER_TERMINAL_SOURCE = '/services/subscriber-terminal';
+
 export interface SubscriberTerminalSettings {
   adminToken: string;
   consumerGroup: string;

@@ -1,16 +1,17 @@
 import { defineConfig, runService } from '@dms/service-kit';
+import { openServiceCache, openServiceStore } from '@dms/service-runtime';
 import { consoleConfig } from '../../config';
-import { createCache, createStore } from '../../data-access/adapters.factory';
 import { UsageError } from '../../domain/console.errors';
 import { resetAdmin, resetAdminNotice } from './reset-admin.command';
 
-const { mongoUrl, mongoDatabase, embeddedFile, redisUrl, logLevel, signInMaxFailures, signInLockMs } =
+const { mongoUrl, mongoDatabase, embeddedFile, redisUrl, topicPrefix, logLevel, signInMaxFailures, signInLockMs } =
   consoleConfig;
 const resetAdminConfig = defineConfig({
   mongoUrl,
   mongoDatabase,
   embeddedFile,
   redisUrl,
+  topicPrefix,
   logLevel,
   signInMaxFailures,
   signInLockMs,
@@ -27,9 +28,9 @@ void runService(
     const args = process.argv.slice(2);
     const username = args.find((arg) => !arg.startsWith('--'));
     if (username === undefined) throw new UsageError('usage: reset-admin USERNAME [--enable]');
-    const store = createStore(config);
+    const store = openServiceStore(config, 'console');
     shutdown.register('store', () => store.close());
-    const cache = createCache(config, logger);
+    const cache = openServiceCache(config, 'console', logger);
     shutdown.register('cache', () => cache.close());
     const result = await resetAdmin({
       store,

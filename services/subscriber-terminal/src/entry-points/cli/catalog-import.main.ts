@@ -1,11 +1,11 @@
 import { defineConfig, runService } from '@dms/service-kit';
+import { openServiceCache, openServiceStore } from '@dms/service-runtime';
 import { subscriberTerminalConfig } from '../../config';
-import { createCache, createStore } from '../../data-access/adapters.factory';
 import { InvalidRequestError } from '../../domain/subscriber-terminal.errors';
 import { importCatalogFile } from './catalog-import.command';
 
-const { mongoUrl, mongoDatabase, embeddedFile, redisUrl, logLevel } = subscriberTerminalConfig;
-const catalogImportConfig = defineConfig({ mongoUrl, mongoDatabase, embeddedFile, redisUrl, logLevel });
+const { mongoUrl, mongoDatabase, embeddedFile, redisUrl, topicPrefix, logLevel } = subscriberTerminalConfig;
+const catalogImportConfig = defineConfig({ mongoUrl, mongoDatabase, embeddedFile, redisUrl, topicPrefix, logLevel });
 
 /**
  * `pnpm --filter @dms/subscriber-terminal catalog-import FILE.csv`: imports a terminal catalog
@@ -16,9 +16,9 @@ void runService(
   async ({ config, logger, shutdown }) => {
     const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
     if (file === undefined) throw new InvalidRequestError('usage: catalog-import FILE.csv');
-    const store = createStore(config, { synchronous: 'normal' });
+    const store = openServiceStore(config, 'subscriber-terminal');
     shutdown.register('store', () => store.close());
-    const cache = createCache(config, logger);
+    const cache = openServiceCache(config, 'subscriber-terminal', logger);
     shutdown.register('cache', () => cache.close());
     const result = await importCatalogFile({ file, store, cache, logger });
     process.stdout.write(`imported ${result.imported} catalog entries from ${file}\n`);

@@ -1,0 +1,2 @@
+export * from './service-adapters';
+export * from './service-http';
