@@ -7,6 +7,10 @@ import type { DeliveryControl, DeliveryPolicy, DeliveryTarget } from './deliver-
 import { backoffMs } from './delivery.defaults';
 import { filterProcessed, markAllProcessed } from './processed-batch';
 
+// Read once: tsx compiles a named import to re-export getters, read on every call otherwise (visible per record).
+const decode = decodeKafkaMessage;
+const EXTERNAL = EXTERNAL_SOURCE;
+
 export interface BatchDeliveryPolicy extends Omit<DeliveryPolicy, 'handler'> {
   handler: BatchHandler<TopicName>;
 }
@@ -37,17 +41,18 @@ interface Item {
 export async function deliverBatch(targets: readonly DeliveryTarget[], policy: BatchDeliveryPolicy, control: DeliveryControl): Promise<BatchDeliveryResult> {
   const deadLetters: BatchDeadLetter[] = [];
   const decoded: Item[] = [];
-  targets.forEach((target, index) => {
+  for (let index = 0; index < targets.length; index++) {
+    const target = targets[index]!;
     try {
-      const event = decodeKafkaMessage(target.topic, target.message);
-      const context: DeliveryContext = { attempt: 1, partition: target.partition, offset: target.offset, external: event.source === EXTERNAL_SOURCE };
+      const event = decode(target.topic, target.message);
+      const context: DeliveryContext = { attempt: 1, partition: target.partition, offset: target.offset, external: event.source === EXTERNAL };
       if (event.correlationId !== undefined) (context as { correlationId?: string }).correlationId = event.correlationId;
       decoded.push({ index, event: { event, context } });
     } catch (error) {
       if (!(error instanceof InvalidEventError)) throw error;
       deadLetters.push({ index, attempts: 0, reason: `${error.code}: ${error.reason}` });
     }
-  });
+  }
   const fresh = await filterProcessed(decoded, policy, control);
   if (fresh === undefined) return { kind: 'aborted' };
   const settling: Promise<void>[] = [];
@@ -85,12 +90,16 @@ async function attempt(items: Item[], targets: readonly DeliveryTarget[], policy
     const events = attemptNo === 1 ? items.map((i) => i.event) : items.map((i) => ({ event: i.event.event, context: { ...i.event.context, attempt: attemptNo } }));
     try {
       const result = await policy.handler(events, { attempt: attemptNo, partition: first.partition, firstOffset: first.offset, lastOffset: last.offset });
-      const poison = new Map((result?.poison ?? []).map((p) => [p.eventId, p.reason]));
-      const handled: Item[] = [];
-      for (const item of items) {
-        const reason = poison.get(item.event.event.id);
-        if (reason === undefined) handled.push(item);
-        else deadLetters.push({ index: item.index, attempts: attemptNo, reason });
+      // Ids are read only when the handler named poison: a header-less event's id is a hash computed on first read.
+      let handled = items;
+      if (result?.poison !== undefined && result.poison.length > 0) {
+        const poison = new Map(result.poison.map((p) => [p.eventId, p.reason]));
+        handled = [];
+        for (const item of items) {
+          const reason = poison.get(item.event.event.id);
+          if (reason === undefined) handled.push(item);
+          else deadLetters.push({ index: item.index, attempts: attemptNo, reason });
+        }
       }
       if (result?.settled) settling.push(result.settled.then(() => markAllProcessed(handled, policy)));
       else await markAllProcessed(handled, policy);

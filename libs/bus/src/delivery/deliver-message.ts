@@ -5,6 +5,10 @@ import { messageOf } from '../bus.errors';
 import type { DeliveryContext, EventHandler, ProcessedEventLog } from '../event-bus.port';
 import { backoffMs } from './delivery.defaults';
 
+// Read once: tsx compiles a named import to re-export getters, read on every call otherwise (visible per record).
+const decode = decodeKafkaMessage;
+const EXTERNAL = EXTERNAL_SOURCE;
+
 export interface DeliveryPolicy {
   group: string;
   handler: EventHandler<TopicName>;
@@ -49,7 +53,7 @@ export interface DeliveryControl {
 export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPolicy, control: DeliveryControl): Promise<DeliveryOutcome> {
   let envelope;
   try {
-    envelope = decodeKafkaMessage(target.topic, target.message);
+    envelope = decode(target.topic, target.message);
   } catch (error) {
     if (error instanceof InvalidEventError) return { kind: 'dead-letter', attempts: 0, reason: `${error.code}: ${error.reason}` };
     throw error;
@@ -59,7 +63,7 @@ export async function deliverMessage(target: DeliveryTarget, policy: DeliveryPol
     const seen = isProcessed(processedLog, group, envelope.id, policy, control);
     if (seen === true || (seen !== false && (await seen))) return DUPLICATE;
   }
-  const external = envelope.source === EXTERNAL_SOURCE;
+  const external = envelope.source === EXTERNAL;
   for (let attempt = 1; ; attempt++) {
     const context: DeliveryContext = { attempt, partition: target.partition, offset: target.offset, external };
     if (envelope.correlationId !== undefined) (context as { correlationId?: string }).correlationId = envelope.correlationId;

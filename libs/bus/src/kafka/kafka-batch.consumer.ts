@@ -48,11 +48,11 @@ export function kafkaBatchConsumer(settings: KafkaBatchConsumerSettings, control
     let start = 0;
     while (start < batch.messages.length || pending.length > 0) {
       if (start < batch.messages.length && isRunning() && !isStale()) {
-        const chunk = batch.messages.slice(start, start + settings.maxBatchSize);
-        const unsettled = await deliverChunk(settings, batch.partition, chunk, start, deliveryControl);
+        const end = Math.min(start + settings.maxBatchSize, batch.messages.length);
+        const unsettled = await deliverChunk(settings, batch.partition, batch.messages, start, end, deliveryControl);
         if (unsettled === undefined) break;
         pending.push(unsettled);
-        start += chunk.length;
+        start = end;
       } else if (pending.length === 0) break;
       // Resolve what settled, in order; wait for the oldest when the pipeline is full or nothing is left to deliver.
       const mustWait = pending.length >= settings.maxUnsettledBatches || start >= batch.messages.length || !isRunning();
@@ -84,9 +84,11 @@ export function kafkaBatchConsumer(settings: KafkaBatchConsumerSettings, control
   };
 }
 
-async function deliverChunk(settings: KafkaBatchConsumerSettings, partition: number, chunk: KafkaMessage[], start: number, control: DeliveryControl): Promise<Unsettled | undefined> {
+/** Delivers messages[start, end) of a fetched batch. */
+async function deliverChunk(settings: KafkaBatchConsumerSettings, partition: number, messages: KafkaMessage[], start: number, end: number, control: DeliveryControl): Promise<Unsettled | undefined> {
   const { policy } = settings;
-  const targets: DeliveryTarget[] = chunk.map((message) => ({ topic: settings.topic, partition, offset: message.offset, message }));
+  const targets: DeliveryTarget[] = [];
+  for (let i = start; i < end; i++) targets.push({ topic: settings.topic, partition, offset: messages[i]!.offset, message: messages[i]! });
   const result = await deliverBatch(targets, policy, control);
   if (result.kind === 'aborted') return undefined;
   await Promise.all(
@@ -97,7 +99,7 @@ async function deliverChunk(settings: KafkaBatchConsumerSettings, partition: num
       return settings.publisher.send(settings.dlqTopic, buildDeadLetter(target.message, origin));
     }),
   );
-  const unsettled: Unsettled = { start, lastOffset: chunk[chunk.length - 1]!.offset, done: result.settled === undefined, settled: Promise.resolve() };
+  const unsettled: Unsettled = { start, lastOffset: messages[end - 1]!.offset, done: result.settled === undefined, settled: Promise.resolve() };
   if (result.settled)
     unsettled.settled = result.settled.then(
       () => void (unsettled.done = true),

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import type { EventData, TopicName } from '../catalog';
 import { eventCatalog, isTopicName } from '../catalog';
 import type { EventEnvelope } from '../envelope';
 import { EXTERNAL_SOURCE } from '../envelope';
+import { ExternalEnvelope, externalEventId } from './external-envelope';
 import { CloudEventHeader as H, headerEquals, headerText, type WireHeaders } from './kafka-headers';
 import { InvalidEventError, formatIssues } from './invalid-event.error';
 
@@ -53,25 +54,29 @@ export function encodeKafkaMessage<T extends TopicName>(
 /**
  * Decodes and validates one message of `topic`. Messages without `ce_id` come from an
  * external producer (HLR feed, kcat): their id is a hash of topic, key and bytes so that a
- * duplicated record keeps its id and the idempotency log catches it. Throws InvalidEventError.
+ * duplicated record keeps its id and the idempotency log catches it; it is computed when first
+ * read (ExternalEnvelope). Throws InvalidEventError.
  */
 export function decodeKafkaMessage<T extends TopicName>(topic: T, message: WireMessage): EventEnvelope<T, EventData<T>> {
   if (!isTopicName(topic)) throw new InvalidEventError(String(topic), 'unknown topic');
   const definition = eventCatalog[topic];
   if (message.value === null || message.value.length === 0) throw new InvalidEventError(topic, 'empty value');
-  const headers = message.headers;
-  const id = headerText(headers, ID);
+  // kafkajs hands a header-less record `{}`: none of the header lookups below can match then.
+  const headers = hasAny(message.headers) ? message.headers : undefined;
+  const id = headers && headerText(headers, ID);
   // Compared as bytes: decoding headers to strings was a visible share of consumer CPU.
-  if (headerEquals(headers, TYPE, typeBytes(topic)) === false) {
+  if (headers && headerEquals(headers, TYPE, typeBytes(topic)) === false) {
     throw new InvalidEventError(topic, `type ${headerText(headers, TYPE)} does not belong on this topic (expects ${definition.type})`);
   }
-  if (headerEquals(headers, CONTENT_TYPE, JSON_CONTENT_TYPE) === false) {
+  if (headers && headerEquals(headers, CONTENT_TYPE, JSON_CONTENT_TYPE) === false) {
     const contentType = headerText(headers, CONTENT_TYPE) ?? '';
     if (!contentType.startsWith('application/json')) throw new InvalidEventError(topic, `content-type ${contentType} is not application/json`);
   }
+  // toString() without arguments is Node's direct UTF-8 path (an encoding argument goes through a lookup).
+  const text = typeof message.value === 'string' ? message.value : message.value.toString();
   let raw: unknown;
   try {
-    raw = JSON.parse(typeof message.value === 'string' ? message.value : message.value.toString('utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new InvalidEventError(topic, `value is not JSON: ${(error as Error).message}`, { cause: error });
   }
@@ -79,27 +84,29 @@ export function decodeKafkaMessage<T extends TopicName>(topic: T, message: WireM
   if (!parsed.success) throw new InvalidEventError(topic, formatIssues(parsed.error.issues));
   const data = parsed.data as EventData<T>;
   const key = message.key == null ? undefined : message.key.toString();
-  const envelope: { -readonly [K in keyof EventEnvelope<T, EventData<T>>]: EventEnvelope<T, EventData<T>>[K] } = {
-    id: id ?? externalEventId(topic, key, message.value),
-    type: definition.type,
-    source: id === undefined ? EXTERNAL_SOURCE : (headerText(headers, SOURCE) ?? EXTERNAL_SOURCE),
-    time: headerText(headers, TIME) ?? observedAtOf(data) ?? new Date().toISOString(),
-    subject: headerText(headers, SUBJECT) ?? key ?? (definition.key as (d: unknown) => string)(data),
-    datacontenttype: 'application/json',
-    topic,
-    data,
-  };
+  const time = (headers && headerText(headers, TIME)) ?? observedAtOf(data) ?? new Date().toISOString();
+  const subject = (headers && headerText(headers, SUBJECT)) ?? key ?? (definition.key as (d: unknown) => string)(data);
+  let envelope: { -readonly [K in keyof EventEnvelope<T, EventData<T>>]: EventEnvelope<T, EventData<T>>[K] };
+  if (id === undefined) {
+    // Header-less: the id is computed when read (external-envelope.ts), from the text when it holds the same bytes.
+    envelope = new ExternalEnvelope(topic, definition.type, time, subject, data, key, text);
+    // Bytes that are not UTF-8 decode with U+FFFD in their place: only then are the bytes checked (and hashed as they came).
+    if (typeof message.value !== 'string' && text.includes('\uFFFD') && !isUtf8(message.value)) envelope.id = externalEventId(topic, key, message.value);
+  } else {
+    envelope = { id, type: definition.type, source: headerText(headers, SOURCE) ?? EXTERNAL_SOURCE, time, subject, datacontenttype: 'application/json', topic, data };
+  }
   // Assigned only when present: the decoder runs per consumed message, so no spread copies.
-  const correlationId = headerText(headers, CORRELATION_ID);
+  const correlationId = headers && headerText(headers, CORRELATION_ID);
   if (correlationId !== undefined) envelope.correlationId = correlationId;
   return envelope;
 }
 
-/** Deterministic id of a header-less record: the same bytes on the same topic and key get the same id. */
-export function externalEventId(topic: string, key: string | undefined, value: Buffer | string): string {
-  const hash = createHash('sha256');
-  hash.update(topic).update('\0').update(key ?? '').update('\0').update(value);
-  return `ext-${hash.digest('hex').slice(0, 40)}`;
+/** Deterministic id of a header-less record (kept here for callers of the codec). */
+export { externalEventId };
+
+function hasAny(headers: WireHeaders | undefined): headers is WireHeaders {
+  for (const _ in headers) return true;
+  return false;
 }
 
 function observedAtOf(data: unknown): string | undefined {
