@@ -11,3 +11,4 @@ export * from './in-process/in-process-event.bus';
 export * from './in-process/in-process-journal';
 export * from './kafka/kafka-event.bus';
 export * from './rpc';
+export * from './kafka/kafka-topics';

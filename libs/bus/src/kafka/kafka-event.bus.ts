@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_UNSETTLED_BATCHES, type BatchEventB
 import type { SubscribeOptions, Subscription } from '../event-bus.port';
 import type { BatchDeliveryPolicy } from '../delivery/deliver-batch';
 import type { TopicName } from '@dms/contracts';
+import { createTopicsRetrying } from './kafka-topics';
 import type { KafkaEventBusOptions } from './kafka-event-bus.options';
 import { kafkaLogCreator } from './kafka-log.bridge';
 import { KafkaPublisher } from './kafka-publisher';
@@ -39,7 +40,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): BatchEventBu
       admin = kafka.admin();
       await admin.connect();
     }
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic }] });
+    await createTopicsRetrying(admin, [{ topic }]);
     knownDlqTopics.add(topic);
   }
 

@@ -6,6 +6,7 @@ import type { EventBusHarness } from '../bus-contract.fixtures';
 import type { DeadLetterRecord } from '../delivery/dead-letter';
 import { headersAsText } from '@dms/contracts';
 import { createInMemoryProcessedEventLog } from '../processed-log/in-memory-processed-event.log';
+import { createTopicsRetrying } from './kafka-topics';
 import type { KafkaEventBusOptions } from './kafka-event-bus.options';
 import { createKafkaEventBus } from './kafka-event.bus';
 
@@ -32,7 +33,7 @@ export async function createKafkaHarness(topics: readonly TopicName[]): Promise<
   const kafka = new Kafka({ brokers, clientId: 'bus-int-test', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((t) => ({ topic: prefix + t, numPartitions: 4 })) });
+  await createTopicsRetrying(admin, topics.map((t) => ({ topic: prefix + t, numPartitions: 4 })));
   await admin.disconnect();
   const processedLog = createInMemoryProcessedEventLog();
   const options = { brokers, source: '/test/kafka', topicPrefix: prefix, processedLog, consumer: fastConsumer };

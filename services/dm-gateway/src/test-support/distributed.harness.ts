@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaEventBus, type EventBus } from '@dms/bus';
+import { createKafkaEventBus, createTopicsRetrying, type EventBus } from '@dms/bus';
 import {
   createMongoStore,
   createRedisKeyValueStore,
@@ -43,13 +43,10 @@ export async function newDistributedRun(name: string): Promise<DistributedRun> {
   const brokers = requireEnv('DMS_KAFKA_BROKERS').split(',');
   const admin = new Kafka({ brokers, clientId: `${id}-admin`, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [...GATEWAY_TOPICS.map((t) => `${prefix}${t}`), `${prefix}dlq.dm-gateway`].map((topic) => ({
-      topic,
-      numPartitions: 4,
-    })),
-    waitForLeaders: true,
-  });
+  await createTopicsRetrying(
+    admin,
+    [...GATEWAY_TOPICS.map((t) => `${prefix}${t}`), `${prefix}dlq.dm-gateway`].map((topic) => ({ topic, numPartitions: 4 })),
+  );
   await admin.disconnect();
   return {
     prefix,

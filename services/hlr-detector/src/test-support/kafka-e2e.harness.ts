@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { createTopicsRetrying } from '@dms/bus';
 import { OperationalError } from '@dms/service-kit';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { waitFor } from './wait-for';
@@ -29,10 +30,7 @@ export function testKafka(): Kafka {
 export async function createTopics(kafka: Kafka, topics: string[], partitions = 4): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
-  });
+  await createTopicsRetrying(admin, topics.map((topic) => ({ topic, numPartitions: partitions })));
   await admin.disconnect();
 }
 
