@@ -5,7 +5,7 @@
  * simulated handset of that MSISDN, as its modem would. No SMSC in between: tests that need
  * a real SMPP peer use the Perl SMSC (services/dm-gateway/src/wake-up/perl-smsc.fixture.ts).
  */
-import type { SimulatedHandset } from '../../libs/device-sim/src/index';
+import type { NotificationOutcome, SimulatedHandset } from '../../libs/device-sim/src/index';
 import { defaultNotificationProfile, package0Sms } from '../../libs/syncml/src/index';
 import type { DeviceWakeUp, WakeUpRequest, WakeUpResult } from '../../services/dm-gateway/src/domain/device-wake-up.port';
 
@@ -48,30 +48,20 @@ export class RadioWakeUp implements DeviceWakeUp {
     );
     this.delivered.push({ msisdn, deviceId: request.deviceId, at: Date.now() });
     // The SMS arrives a moment later; the handset then calls in on its own.
-    // A handset busy in a session drops the SMS (device-sim: session-in-progress); its modem
-    // would hold it, so the radio hands it over again once that session is over.
     const deliver = async (): Promise<void> => {
-      // Up to a minute: a loaded gateway can keep a session going for several seconds.
-      for (let attempt = 0; attempt < 600; attempt += 1) {
-        const outcome = await handset.handleSms(segments.map((s) => s.userData));
-        if (outcome.accepted) {
-          if (outcome.report.outcome !== 'completed')
-            this.sessionsFailed.push({ deviceId: request.deviceId, outcome: outcome.report.outcome, error: outcome.report.error });
-          // A DM client whose connection broke tries again on its own (client-initiated).
-          for (let retry = 1, last = outcome.report.outcome; last === 'transport-error' && retry <= 3; retry += 1) {
-            await new Promise((done) => setTimeout(done, 1000 * retry));
-            last = (await handset.startSession({ reason: 'client' })).outcome;
-            this.sessionRetries += 1;
-          }
-          return;
-        }
-        if (outcome.reason !== 'session-in-progress') {
-          this.refused.push({ deviceId: request.deviceId, reason: outcome.reason });
-          return;
-        }
-        await new Promise((done) => setTimeout(done, 100));
+      const outcome = await handOverSms(handset, segments.map((s) => s.userData));
+      if (!outcome.accepted) {
+        this.refused.push({ deviceId: request.deviceId, reason: outcome.reason });
+        return;
       }
-      this.refused.push({ deviceId: request.deviceId, reason: 'session-in-progress' });
+      if (outcome.report.outcome !== 'completed')
+        this.sessionsFailed.push({ deviceId: request.deviceId, outcome: outcome.report.outcome, error: outcome.report.error });
+      // A DM client whose connection broke tries again on its own (client-initiated).
+      for (let retry = 1, last = outcome.report.outcome; last === 'transport-error' && retry <= 3; retry += 1) {
+        await new Promise((done) => setTimeout(done, 1000 * retry));
+        last = (await handset.startSession({ reason: 'client' })).outcome;
+        this.sessionRetries += 1;
+      }
     };
     const delivery: Promise<void> = deliver().finally(() => this.inFlight.delete(delivery));
     this.inFlight.add(delivery);
@@ -81,5 +71,18 @@ export class RadioWakeUp implements DeviceWakeUp {
   /** Waits for the sessions that wake-ups started. */
   async settle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+/**
+ * Hands one SMS (its segments' TP-UD) to a handset. A handset busy in a session drops it
+ * (device-sim: session-in-progress); a modem would hold it, so this hands it over again once
+ * that session is over, for up to a minute (a loaded gateway keeps sessions going for seconds).
+ */
+export async function handOverSms(handset: SimulatedHandset, userDatas: readonly Uint8Array[]): Promise<NotificationOutcome> {
+  for (let attempt = 0; ; attempt += 1) {
+    const outcome = await handset.handleSms(userDatas);
+    if (outcome.accepted || outcome.reason !== 'session-in-progress' || attempt >= 600) return outcome;
+    await new Promise((done) => setTimeout(done, 100));
   }
 }

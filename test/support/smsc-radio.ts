@@ -6,6 +6,7 @@
  */
 import type { SimulatedHandset } from '../../libs/device-sim/src/index';
 import type { PerlSmsc } from '../../services/dm-gateway/src/wake-up/perl-smsc.fixture';
+import { handOverSms } from './radio.wake-up';
 
 interface Concat {
   ref: number;
@@ -66,14 +67,7 @@ export class SmscRadio {
   private async deliver(msisdn: string, segments: Uint8Array[]): Promise<void> {
     const handset = this.handsets.get(msisdn);
     if (handset === undefined) return;
-    // A handset busy in a session would keep the SMS and read it after; so does the radio.
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const outcome = await handset.handleSms(segments);
-      if (outcome.accepted || outcome.reason !== 'session-in-progress') {
-        this.outcomes.push({ msisdn, accepted: outcome.accepted, ...(outcome.accepted ? {} : { reason: outcome.reason }) });
-        return;
-      }
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    const outcome = await handOverSms(handset, segments);
+    this.outcomes.push({ msisdn, accepted: outcome.accepted, ...(outcome.accepted ? {} : { reason: outcome.reason }) });
   }
 }

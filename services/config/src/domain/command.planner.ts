@@ -1,4 +1,5 @@
-import type { DmCommand, SettingKind } from '@dms/contracts';
+import type { SettingKind } from '@dms/contracts';
+import type { CommandPlan, PlanCommands, PlanTarget } from '../campaigns/domain/campaign.ports';
 import type { DeviceStateRepository } from '../data-access/device-state.repository';
 import type { TerminalLookup } from '../data-access/rpc-terminal.lookup';
 import type { TemplateService } from './template.service';
@@ -7,24 +8,8 @@ import type { SettingsProfile } from './profile.model';
 import { BASIC_SETTINGS, type PersonalData } from './templates/family-layout';
 import { layouts, renderSettings } from './templates/template.renderer';
 
-export interface PlanTarget {
-  deviceId: string;
-  msisdn?: string;
-  manufacturer?: string;
-  model?: string;
-  tac?: string;
-}
-
-export interface CommandPlan {
-  commands: DmCommand[];
-  profileId: string;
-  profileVersion: number;
-  /** The settings the commands write. */
-  settings: SettingKind[];
-}
-
-/** What campaigns call: commands for a handset, or undefined when no template matches or nothing can be written. */
-export type PlanCommands = (target: PlanTarget, settings?: SettingKind[]) => Promise<CommandPlan | undefined>;
+// The port campaigns call (they own its shape); this planner is its implementation.
+export type { CommandPlan, PlanCommands, PlanTarget } from '../campaigns/domain/campaign.ports';
 
 export interface DetailedPlan extends CommandPlan {
   template: DeviceTemplate;
