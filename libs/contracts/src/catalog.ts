@@ -5,7 +5,7 @@ import { ConfigApplied } from './events/config-applied.event';
 import { ConfigFailed } from './events/config-failed.event';
 import { DmCommandCompleted } from './events/dm-command-completed.event';
 import { DmCommandRequested } from './events/dm-command-requested.event';
-import { HlrImeiObservation } from './events/hlr-imei-observation.event';
+import { acceptHlrImeiObservation, HlrImeiObservation } from './events/hlr-imei-observation.event';
 import { upcastHlrImeiObservation } from './events/hlr-imei-observation.upcast';
 import { InventoryReported } from './events/inventory-reported.event';
 import { ReportCompleted } from './events/report-completed.event';
@@ -27,6 +27,12 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   readonly key: (data: z.output<S>) => string;
   readonly doc: string;
   readonly upcast?: (raw: unknown) => unknown;
+  /**
+   * For a hot topic: a hand-written check tried before the schema, returning the payload
+   * when the (upcast) value certainly passes the schema, undefined to let the schema decide
+   * and explain. It must accept nothing the schema rejects and return what the schema would.
+   */
+  readonly accept?: (raw: unknown) => z.output<S> | undefined;
 }
 
 function define<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S> {
@@ -40,6 +46,7 @@ export const eventCatalog = {
     key: (d) => d.msisdn,
     doc: 'An HLR trigger: subscriber seen with handset. Produced by operator HLR front-ends (plain JSON accepted).',
     upcast: upcastHlrImeiObservation,
+    accept: acceptHlrImeiObservation,
   }),
   'terminal.combination-detected.v1': define({
     type: 'org.dms.terminal.combination-detected.v1',
