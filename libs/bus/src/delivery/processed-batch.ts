@@ -4,27 +4,36 @@ import { messageOf } from '../bus.errors';
 import type { DeliveryControl, DeliveryPolicy } from './deliver-message';
 import { backoffMs } from './delivery.defaults';
 
-interface Item {
-  event: BatchEvent<TopicName>;
+/** Events of a batch and, index for index, where each sits in it. */
+interface IndexedEvents {
+  events: BatchEvent<TopicName>[];
+  indexes: number[];
 }
 
 type LogPolicy = Pick<DeliveryPolicy, 'group' | 'processedLog' | 'idempotencyTtlMs' | 'logger' | 'retryBaseMs' | 'retryMaxMs'>;
 
 /**
- * The items whose ids the group's processed-event log does not hold, also dropping a
- * repeated id within the batch (without a log, every item). A failing log (Redis down) is asked again with backoff
- * while the consumer is active; undefined when it stopped meanwhile.
+ * The events whose ids the group's processed-event log does not hold, also dropping a
+ * repeated id within the batch (without a log, every event: the same arrays). A failing
+ * log (Redis down) is asked again with backoff while the consumer is active; undefined
+ * when it stopped meanwhile.
  */
-export async function filterProcessed<I extends Item>(items: I[], policy: LogPolicy, control: DeliveryControl): Promise<I[] | undefined> {
+export async function filterProcessed<B extends IndexedEvents>(batch: B, policy: LogPolicy, control: DeliveryControl): Promise<B | undefined> {
   const log = policy.processedLog;
-  if (!log) return items;
+  if (!log) return batch;
   // As one by one: the second of two equal ids in a batch finds the first one recorded.
   const seen = new Set<string>();
-  const unique = items.filter((item) => !seen.has(item.event.event.id) && seen.add(item.event.event.id));
+  const unique: number[] = [];
+  batch.events.forEach((e, i) => {
+    if (seen.has(e.event.id)) return;
+    seen.add(e.event.id);
+    unique.push(i);
+  });
   for (let attempt = 1; ; attempt++) {
     try {
-      const answers = await Promise.all(unique.map((item) => log.isProcessed(policy.group, item.event.event.id)));
-      return unique.filter((_, i) => !answers[i]);
+      const answers = await Promise.all(unique.map((i) => log.isProcessed(policy.group, batch.events[i]!.event.id)));
+      const fresh = unique.filter((_, n) => !answers[n]);
+      return { ...batch, events: fresh.map((i) => batch.events[i]!), indexes: fresh.map((i) => batch.indexes[i]!) };
     } catch (error) {
       policy.logger.warn({ group: policy.group, attempt, err: messageOf(error) }, 'processed-event log unavailable; retrying');
       await control.pause(backoffMs(attempt, policy.retryBaseMs, policy.retryMaxMs));
@@ -34,15 +43,15 @@ export async function filterProcessed<I extends Item>(items: I[], policy: LogPol
 }
 
 /** The effect already happened: a failed mark only widens the at-least-once window, so log and go on. */
-export async function markAllProcessed(items: readonly Item[], policy: LogPolicy): Promise<void> {
+export async function markAllProcessed(events: readonly BatchEvent<TopicName>[], policy: LogPolicy): Promise<void> {
   const log = policy.processedLog;
   if (!log) return;
   await Promise.all(
-    items.map(async (item) => {
+    events.map(async ({ event }) => {
       try {
-        await log.markProcessed(policy.group, item.event.event.id, policy.idempotencyTtlMs);
+        await log.markProcessed(policy.group, event.id, policy.idempotencyTtlMs);
       } catch (error) {
-        policy.logger.error({ group: policy.group, eventId: item.event.event.id, err: messageOf(error) }, 'could not record processed event; a redelivery may repeat it');
+        policy.logger.error({ group: policy.group, eventId: event.id, err: messageOf(error) }, 'could not record processed event; a redelivery may repeat it');
       }
     }),
   );

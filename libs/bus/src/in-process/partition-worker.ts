@@ -1,7 +1,7 @@
-import type { TopicName } from '@dms/contracts';
+import type { TopicName, WireMessage } from '@dms/contracts';
 import { messageOf } from '../bus.errors';
 import { deliverBatch, type BatchDeliveryPolicy } from '../delivery/deliver-batch';
-import { deliverMessage, type DeliveryControl, type DeliveryPolicy, type DeliveryTarget } from '../delivery/deliver-message';
+import { deliverMessage, type DeliveryControl, type DeliveryPolicy } from '../delivery/deliver-message';
 import { backoffMs } from '../delivery/delivery.defaults';
 import type { PartitionedLog } from './partitioned-log';
 
@@ -72,18 +72,19 @@ export class PartitionWorker {
 
   /** Delivers the records from `offset` on as one batch; false when the worker stopped during a retry wait. */
   private async deliverAvailable(offset: number, batch: { policy: BatchDeliveryPolicy; maxBatchSize: number }, control: DeliveryControl): Promise<boolean> {
-    const targets: DeliveryTarget[] = [];
-    for (let next = offset; targets.length < batch.maxBatchSize; next++) {
+    const messages: WireMessage[] = [];
+    for (let next = offset; messages.length < batch.maxBatchSize; next++) {
       const message = this.log.read(this.partition, next);
       if (!message) break;
-      targets.push({ topic: this.topic, partition: this.partition, offset: String(next), message });
+      messages.push(message);
     }
-    const result = await deliverBatch(targets, batch.policy, control);
+    const slice = { topic: this.topic, partition: this.partition, messages, start: 0, end: messages.length, offsetOf: (i: number) => String(offset + i) };
+    const result = await deliverBatch(slice, batch.policy, control);
     if (result.kind === 'aborted') return false;
     // No pipelining here: wait for the effects; a rejection lands in run()'s retry with backoff, from the committed offset.
     await result.settled;
     for (const letter of result.deadLetters) await this.cursor.deadLetter(this.partition, offset + letter.index, letter.attempts, letter.reason);
-    await this.cursor.commit(this.partition, offset + targets.length);
+    await this.cursor.commit(this.partition, offset + messages.length);
     return true;
   }
 

@@ -36,10 +36,11 @@ export interface KafkaSubscriptionSettings {
 }
 
 /**
- * One consumer in one group on one topic. Offsets are resolved one by one after each
- * event's outcome (handled, duplicate or dead-lettered) and committed by kafkajs at the end
- * of every batch, so a commit never covers an event whose effect did not happen.
- * If kafkajs crashes the consumer without restarting it, the consumer is rebuilt.
+ * One consumer in one group on one topic. Per event: offsets are resolved one by one after
+ * each event's outcome (handled, duplicate or dead-lettered) and committed by kafkajs at the
+ * end of every batch. Batch subscriptions commit themselves as their effects settle
+ * (kafka-batch.consumer.ts). Either way a commit never covers an event whose effect did not
+ * happen. If kafkajs crashes the consumer without restarting it, the consumer is rebuilt.
  */
 export async function startKafkaSubscription(settings: KafkaSubscriptionSettings): Promise<Subscription> {
   const { policy, logger } = settings;
@@ -97,11 +98,10 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
     }
   };
 
-  // A retry wait commits what is resolved and keeps the group session alive.
-  const batchControl = ({ heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): DeliveryControl => ({
+  // A retry wait keeps the group session alive (commits are the batch consumer's own, as effects settle).
+  const batchControl = ({ heartbeat, isRunning, isStale }: EachBatchPayload): DeliveryControl => ({
     isActive: () => isRunning() && !isStale(),
     pause: async (ms) => {
-      await commitOffsetsIfNecessary();
       const until = Date.now() + ms;
       while (Date.now() < until && isRunning()) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(until - Date.now(), settings.heartbeatIntervalMs)));
@@ -109,7 +109,23 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
       }
     },
   });
-  const batchWise = settings.batch && kafkaBatchConsumer({ ...settings, ...settings.batch }, batchControl);
+  const batchWise =
+    settings.batch &&
+    kafkaBatchConsumer({ ...settings, ...settings.batch }, batchControl, {
+      commit: async (offsets) => {
+        const offsetsOf = offsets.map(({ partition, offset }) => ({ topic: settings.physicalTopic, partition, offset }));
+        await consumer?.commitOffsets(offsetsOf);
+      },
+      seek: (partition, offset) => {
+        try {
+          consumer?.seek({ topic: settings.physicalTopic, partition, offset });
+        } catch (error) {
+          // Not running (restarting): the next run starts from the committed offsets, which lie before this one.
+          logger.warn({ ...log, partition, offset, err: messageOf(error) }, 'could not seek back; the restart re-reads from the committed offset');
+        }
+      },
+      pauseFetching: () => consumer?.pause([{ topic: settings.physicalTopic }]),
+    });
 
   async function start(): Promise<void> {
     const current = settings.kafka.consumer({
@@ -125,7 +141,11 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
     consumer = current;
     let joined!: () => void;
     const joinedOnce = new Promise<void>((resolve) => (joined = resolve));
-    current.on(current.events.GROUP_JOIN, () => joined());
+    current.on(current.events.GROUP_JOIN, () => {
+      // A new generation re-reads from the committed offsets: what the batch consumer had pending is delivered again.
+      batchWise?.reset();
+      joined();
+    });
     current.on(current.events.CRASH, ({ payload }) => {
       logger.error({ ...log, err: messageOf(payload.error), restart: payload.restart }, 'kafka consumer crashed');
       if (!payload.restart && !closing && consumer === current) scheduleRestart(current);
@@ -133,10 +153,11 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
     await current.connect();
     await subscribeWhenTopicExists(current, settings);
     await current.run({
-      autoCommit: true,
+      // A batch subscription resolves offsets ahead of its settling effects and commits them itself.
+      autoCommit: !batchWise,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
-      eachBatch: batchWise ?? eachBatch,
+      eachBatch: batchWise ? batchWise.eachBatch : eachBatch,
     });
     await withTimeout(joinedOnce, settings.joinTimeoutMs, () => new ConsumerFailedError(policy.group, settings.physicalTopic, `no group join within ${settings.joinTimeoutMs} ms`));
     restartDelay = settings.restartDelayMs;
@@ -164,6 +185,8 @@ export async function startKafkaSubscription(settings: KafkaSubscriptionSettings
     close() {
       closing ??= (async () => {
         clearTimeout(restartTimer);
+        // A batch subscription first lets its pending effects settle and commits them.
+        await batchWise?.drain();
         // disconnect() stops fetching, lets the running batch finish, commits its resolved offsets, leaves the group.
         await consumer?.disconnect();
         settings.onClosed(subscription);
