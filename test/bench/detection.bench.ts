@@ -19,14 +19,13 @@
  * adapters run in this process; Kafka, FerretDB and Redis do not).
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Kafka, logLevel, type Admin, type Message } from '../../services/hlr-detector/node_modules/kafkajs';
 import { createLogger, loadConfig } from '../../libs/service-kit/src/index';
 import { hlrDetectorConfig } from '../../services/hlr-detector/src/config';
-import {
-  createBus,
-  createCache,
-  createStore,
-} from '../../services/hlr-detector/src/data-access/adapters.factory';
+import { createRedisKeyValueStore } from '../../libs/store/src/index';
+import { createBus, createStore } from '../../services/hlr-detector/src/data-access/adapters.factory';
 import { createHlrDetector } from '../../services/hlr-detector/src/hlr-detector';
 import { imeiOf } from '../../services/hlr-detector/src/test-support/observation-stream.fixture';
 import { counterTotal } from '../../services/hlr-detector/src/test-support/wait-for';
@@ -37,6 +36,19 @@ const SWAP_RATE = Number(process.env.BENCH_SWAP_RATE ?? 0.001);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 8);
 /** Observed time between two sightings of one subscriber. */
 const SIGHTING_MS = Number(process.env.BENCH_SIGHTING_INTERVAL_MS ?? 1000);
+/** Raw and detector phases alternate this many times over the same records (fresh groups and store each round). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * BENCH_COMPARE='NAME=value ...': every round also runs the detector with these variables
+ * set, right after the one with the defaults, so a setting is judged against the defaults
+ * under the same machine load (rates on a shared machine swing by tens of percent).
+ */
+const COMPARE = Object.fromEntries(
+  (process.env.BENCH_COMPARE ?? '')
+    .split(/\s+/)
+    .filter((pair) => pair.includes('='))
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 const TOPIC = 'hlr.imei-observations.v1';
 const BASE = Date.UTC(2026, 10, 28, 0, 0, 0);
 for (const name of ['DMS_KAFKA_BROKERS', 'DMS_MONGO_URL', 'DMS_REDIS_URL']) {
@@ -96,8 +108,11 @@ async function produce(kafka: Kafka): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function consumeRaw(kafka: Kafka): Promise<{ seconds: number; cpuMsPerMessage: number }> {
-  const consumer = kafka.consumer({ groupId: `bench-raw-${run}`, maxWaitTimeInMs: 100 });
+async function consumeRaw(
+  kafka: Kafka,
+  round: number,
+): Promise<{ seconds: number; cpuMsPerMessage: number }> {
+  const consumer = kafka.consumer({ groupId: `bench-raw-${run}-${round}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: prefix + TOPIC, fromBeginning: true });
   let count = 0;
@@ -158,6 +173,42 @@ async function seed(store: ReturnType<typeof createStore>): Promise<void> {
   }
 }
 
+/**
+ * Profiles of the detector phase only (the first round's), for Chrome DevTools:
+ * BENCH_CPU_PROFILE=file.cpuprofile (V8 CPU profile), BENCH_HEAP_PROFILE=file.heapprofile
+ * (sampled allocations, also of objects already collected: where the garbage comes from).
+ */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+const HEAP_PROFILE = process.env.BENCH_HEAP_PROFILE;
+async function startProfiles(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  if (CPU_PROFILE) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  if (HEAP_PROFILE)
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  return session;
+}
+async function stopProfiles(session: Session): Promise<void> {
+  if (CPU_PROFILE) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+    console.log(`CPU profile of the detector phase written to ${CPU_PROFILE}`);
+  }
+  if (HEAP_PROFILE) {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(HEAP_PROFILE, JSON.stringify(profile));
+    console.log(`allocation profile of the detector phase written to ${HEAP_PROFILE}`);
+  }
+  session.disconnect();
+}
+
 interface DetectorRun {
   seconds: number;
   cpuMsPerMessage: number;
@@ -176,20 +227,26 @@ async function committedToEnd(admin: Admin, groupId: string): Promise<boolean> {
   return ends.every((end) => (at.get(end.partition) ?? -1n) >= BigInt(end.high));
 }
 
-async function consumeDetector(admin: Admin): Promise<DetectorRun> {
-  const group = `bench-detector-${run}`;
+async function consumeDetector(
+  admin: Admin,
+  round: string,
+  overrides: Record<string, string> = {},
+): Promise<DetectorRun> {
+  const group = `bench-detector-${run}-${round}`;
   const env = {
     ...process.env,
+    ...overrides,
     DMS_TOPIC_PREFIX: prefix,
     DMS_HLR_GROUP: group,
-    DMS_HLR_MONGO_DATABASE: `bench_${run}`,
+    DMS_HLR_MONGO_DATABASE: `bench_${run}_${round}`,
     DMS_ADMIN_TOKEN: 'bench',
   };
   const config = loadConfig(hlrDetectorConfig, env);
   const logger = createLogger({ service: 'hlr-detector-bench', level: 'error' });
   const bus = createBus(config, logger);
   const store = createStore(config);
-  const cache = createCache(config, logger);
+  // Each round starts from the seeded store alone: the cache of an earlier round (newer sightings) must not be seen.
+  const cache = createRedisKeyValueStore({ url: config.redisUrl!, keyPrefix: `${prefix}round-${round}.` });
   const seedStarted = performance.now();
   await seed(store);
   console.log(
@@ -204,6 +261,7 @@ async function consumeDetector(admin: Admin): Promise<DetectorRun> {
     else cpu = process.cpuUsage();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  const profiler = (CPU_PROFILE || HEAP_PROFILE) && round === '1' ? await startProfiles() : undefined;
   let lastReport = performance.now();
   while (!(await committedToEnd(admin, prefix + group))) {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -218,6 +276,7 @@ async function consumeDetector(admin: Admin): Promise<DetectorRun> {
   }
   const seconds = (performance.now() - first) / 1000;
   const used = process.cpuUsage(cpu);
+  if (profiler) await stopProfiles(profiler);
   const handled = await counterTotal(detector.registry, 'dms_hlr_observations_total');
   const detections = await counterTotal(detector.registry, 'dms_hlr_detections_total');
   const ignored = await counterTotal(detector.registry, 'dms_hlr_ignored_total');
@@ -228,21 +287,33 @@ async function consumeDetector(admin: Admin): Promise<DetectorRun> {
   return { seconds, cpuMsPerMessage: (used.user + used.system) / 1000 / N, handled, detections, ignored };
 }
 
-/** Detections on the output topic: records, and distinct event ids (consumers deduplicate by id). */
-async function countDetections(kafka: Kafka, admin: Admin): Promise<{ records: number; distinct: number }> {
+/** Where the output topic ends now: the next round's detections are counted from there. */
+async function outputEnds(admin: Admin): Promise<Map<number, bigint>> {
+  const offsets = await admin.fetchTopicOffsets(`${prefix}terminal.combination-detected.v1`);
+  return new Map(offsets.map((p) => [p.partition, BigInt(p.high)]));
+}
+
+/** Detections a round put on the output topic (after `from`): records, and distinct event ids (consumers deduplicate by id). */
+async function countDetections(
+  kafka: Kafka,
+  admin: Admin,
+  round: string,
+  from: Map<number, bigint>,
+): Promise<{ records: number; distinct: number }> {
   const topic = `${prefix}terminal.combination-detected.v1`;
   const total = (await admin.fetchTopicOffsets(topic)).reduce(
-    (sum, p) => sum + Number(p.high) - Number(p.low),
+    (sum, p) => sum + Number(BigInt(p.high) - (from.get(p.partition) ?? 0n)),
     0,
   );
   const ids = new Set<string>();
   let records = 0;
   if (total === 0) return { records, distinct: 0 };
-  const consumer = kafka.consumer({ groupId: `bench-count-${run}`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({ groupId: `bench-count-${run}-${round}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: async ({ partition, message }) => {
+      if (BigInt(message.offset) < (from.get(partition) ?? 0n)) return;
       records++;
       ids.add(String(message.headers?.['ce_id'] ?? ''));
     },
@@ -250,6 +321,12 @@ async function countDetections(kafka: Kafka, admin: Admin): Promise<{ records: n
   while (records < total) await new Promise((resolve) => setTimeout(resolve, 20));
   await consumer.disconnect();
   return { records, distinct: ids.size };
+}
+
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return `median ${median.toFixed(2)}, min ${sorted[0]!.toFixed(2)}, max ${sorted[sorted.length - 1]!.toFixed(2)}`;
 }
 
 const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
@@ -276,32 +353,55 @@ async function main(): Promise<void> {
   console.log(
     `produced ${N.toLocaleString('en')} plain-JSON observations (${expectedSwaps} swaps) in ${produced.toFixed(1)} s`,
   );
-  const raw = await consumeRaw(kafka);
-  console.log(
-    `raw kafkajs consume:  ${rate(N, raw.seconds).padStart(9)} msg/s  (${raw.seconds.toFixed(2)} s, CPU ${(raw.cpuMsPerMessage * 1000).toFixed(1)} µs/msg)`,
-  );
-  const detector = await consumeDetector(admin);
-  const output = await countDetections(kafka, admin);
-  console.log(
-    `hlr-detector:         ${rate(N, detector.seconds).padStart(9)} observations/s  (${detector.seconds.toFixed(2)} s, CPU ${(detector.cpuMsPerMessage * 1000).toFixed(1)} µs/msg; ${N.toLocaleString('en')} distinct, ${detector.handled.toLocaleString('en')} handled incl. redeliveries)`,
-  );
-  console.log(
-    `                      ${rate(output.distinct, detector.seconds).padStart(9)} detections/s  (${output.distinct} distinct detections on the topic, ${output.records} records; expected ${expectedSwaps}; ${detector.ignored} ignored)`,
-  );
-  console.log(
-    `ratio detector/raw: ${(raw.seconds / detector.seconds).toFixed(2)} wall (target >= 0.5), ${(raw.cpuMsPerMessage / detector.cpuMsPerMessage).toFixed(2)} CPU per message`,
-  );
+  const ratios: number[] = [];
+  const compared: number[] = [];
+  let wrong = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const raw = await consumeRaw(kafka, round);
+    console.log(
+      `[${round}/${ROUNDS}] raw kafkajs consume:  ${rate(N, raw.seconds).padStart(9)} msg/s  (${raw.seconds.toFixed(2)} s, CPU ${(raw.cpuMsPerMessage * 1000).toFixed(1)} µs/msg)`,
+    );
+    const from = await outputEnds(admin);
+    const detector = await consumeDetector(admin, String(round));
+    const output = await countDetections(kafka, admin, String(round), from);
+    console.log(
+      `[${round}/${ROUNDS}] hlr-detector:         ${rate(N, detector.seconds).padStart(9)} observations/s  (${detector.seconds.toFixed(2)} s, CPU ${(detector.cpuMsPerMessage * 1000).toFixed(1)} µs/msg; ${N.toLocaleString('en')} distinct, ${detector.handled.toLocaleString('en')} handled incl. redeliveries)`,
+    );
+    console.log(
+      `                            ${rate(output.distinct, detector.seconds).padStart(9)} detections/s  (${output.distinct} distinct detections on the topic, ${output.records} records; expected ${expectedSwaps}; ${detector.ignored} ignored)`,
+    );
+    console.log(
+      `[${round}/${ROUNDS}] ratio detector/raw: ${(raw.seconds / detector.seconds).toFixed(2)} wall, ${(raw.cpuMsPerMessage / detector.cpuMsPerMessage).toFixed(2)} CPU per message`,
+    );
+    ratios.push(raw.seconds / detector.seconds);
+    if (output.distinct !== expectedSwaps) wrong++;
+    if (Object.keys(COMPARE).length > 0) {
+      const fromB = await outputEnds(admin);
+      const other = await consumeDetector(admin, `${round}b`, COMPARE);
+      const outputB = await countDetections(kafka, admin, `${round}b`, fromB);
+      console.log(
+        `[${round}/${ROUNDS}] with ${process.env.BENCH_COMPARE}: ${rate(N, other.seconds).padStart(9)} observations/s  (${other.seconds.toFixed(2)} s, CPU ${(other.cpuMsPerMessage * 1000).toFixed(1)} µs/msg; ratio ${(raw.seconds / other.seconds).toFixed(2)} wall; ${outputB.distinct} detections)`,
+      );
+      compared.push(raw.seconds / other.seconds);
+      if (outputB.distinct !== expectedSwaps) wrong++;
+    }
+  }
+  console.log(`ratio detector/raw (wall) over ${ROUNDS} rounds: ${summary(ratios)} (target >= 0.5)`);
+  if (compared.length > 0) console.log(`with ${process.env.BENCH_COMPARE}: ${summary(compared)}`);
   await admin
     .deleteTopics({
       topics: [
         prefix + TOPIC,
         `${prefix}terminal.combination-detected.v1`,
-        `${prefix}dlq.bench-detector-${run}`,
+        ...Array.from({ length: ROUNDS }, (_, i) => [
+          `${prefix}dlq.bench-detector-${run}-${i + 1}`,
+          `${prefix}dlq.bench-detector-${run}-${i + 1}b`,
+        ]).flat(),
       ],
     })
     .catch(() => undefined);
   await admin.disconnect();
-  if (output.distinct !== expectedSwaps) process.exitCode = 1;
+  if (wrong > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -54,6 +54,18 @@ export const hlrDetectorConfig = defineConfig({
     default: 300_000,
     doc: 'A newer sighting of an unchanged combination is written to the store only once it is this much newer than the stored one (until then it lives in the cache tiers); 0 = write every sighting',
   }),
+  maxBatchSize: field({
+    env: 'DMS_HLR_MAX_BATCH_SIZE',
+    schema: z.coerce.number().int().min(1).max(100_000),
+    default: 10_000,
+    doc: 'Most observations of one partition decided together: states read, detections announced and states written in one round trip each per batch',
+  }),
+  maxUnsettledBatches: field({
+    env: 'DMS_HLR_MAX_UNSETTLED_BATCHES',
+    schema: z.coerce.number().int().min(1).max(1000),
+    default: 8,
+    doc: 'Batches of one partition whose announcements and writes may still be under way while later ones are decided (what a failure or a rebalance delivers again)',
+  }),
   partitionsConcurrency: field({
     env: 'DMS_HLR_PARTITIONS_CONCURRENCY',
     schema: z.coerce.number().int().min(1).max(256),

@@ -23,6 +23,10 @@ export interface HlrDetectorSettings {
   cacheTtlMs: number;
   localCacheEntries: number;
   lastSeenWriteIntervalMs: number;
+  /** Most observations of a partition decided together; default 10,000. */
+  maxBatchSize?: number;
+  /** Batches of a partition whose effects may settle at once; default 8. */
+  maxUnsettledBatches?: number;
 }
 
 export interface HlrDetectorDependencies {
@@ -74,6 +78,10 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
       subscription ??= await subscribeToObservations({
         bus,
         group: config.consumerGroup,
+        ...(config.maxBatchSize === undefined ? {} : { maxBatchSize: config.maxBatchSize }),
+        ...(config.maxUnsettledBatches === undefined
+          ? {}
+          : { maxUnsettledBatches: config.maxUnsettledBatches }),
         service,
         batchService,
         local,

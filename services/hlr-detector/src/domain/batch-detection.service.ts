@@ -13,10 +13,17 @@ import type {
 import { EffectPipeline } from './effect.pipeline';
 import type { Observation, SubscriberState } from './subscriber-state';
 
-/** A subscriber during a batch: the state decided on (`base`, what is stored) and the newest one. */
-interface Working {
+/**
+ * A subscriber during a batch: the state decided on (`base`, what is stored) and the newest
+ * one (`state` at `version`, a KnownState itself, updated in place per observation).
+ */
+interface Working extends KnownState {
   readonly base: KnownState | undefined;
-  current: KnownState | undefined;
+  state: SubscriberState;
+  version: string;
+  versionMs: number;
+  /** False while no state is known (a new subscriber before its first detection). */
+  known: boolean;
   dirty: boolean;
 }
 
@@ -35,6 +42,14 @@ export interface BatchResult {
 const LAST_SEEN: ObservationOutcome = Object.freeze({ outcome: 'last-seen' });
 const STALE: ObservationOutcome = Object.freeze({ outcome: 'ignored', reason: 'stale' });
 const DUPLICATE: ObservationOutcome = Object.freeze({ outcome: 'ignored', reason: 'duplicate' });
+/** The placeholder state of a subscriber not known yet (Working.known false). */
+const NONE: SubscriberState = Object.freeze({
+  msisdn: '',
+  imsi: '',
+  imei: '',
+  observedAt: '',
+  observedAtMs: 0,
+});
 
 /**
  * Applies a batch of observations of one partition with the rule and the exactly-once
@@ -89,22 +104,40 @@ export class BatchDetectionService {
     position: StreamPosition,
     lastOffset: string,
   ): Promise<BatchResult> {
-    const msisdns = [...new Set(observations.map((o) => o.msisdn))];
-    const loaded = await this.states.loadMany(msisdns, position);
+    const msisdns = new Set<string>();
+    for (const observation of observations) msisdns.add(observation.msisdn);
+    const loaded = await this.states.loadMany([...msisdns], position);
     const working = new Map<string, Working>();
     for (const msisdn of msisdns) {
       const known = loaded.get(msisdn);
-      working.set(msisdn, { base: known, current: known, dirty: false });
+      working.set(
+        msisdn,
+        known === undefined
+          ? { base: undefined, state: NONE, version: '', versionMs: 0, known: false, dirty: false }
+          : {
+              base: known,
+              state: known.state,
+              version: known.version,
+              versionMs: known.versionMs,
+              known: true,
+              dirty: false,
+            },
+      );
     }
     const detections: Detection[] = [];
-    const outcomes = observations.map((observation) =>
-      this.decide(observation, working.get(observation.msisdn)!, detections),
-    );
+    const outcomes = new Array<ObservationOutcome>(observations.length);
+    for (let i = 0; i < observations.length; i++) {
+      const observation = observations[i]!;
+      outcomes[i] = this.decide(observation, working.get(observation.msisdn)!, detections);
+    }
     const writes: StateWrite[] = [];
     const remembered: KnownState[] = [];
     for (const w of working.values()) {
-      if (w.dirty && w.current) writes.push({ next: w.current.state, expected: w.base });
-      if (w.current && w.current !== w.base) remembered.push(w.current);
+      if (!w.known) continue;
+      const current: KnownState = { state: w.state, version: w.version, versionMs: w.versionMs };
+      if (w.dirty) writes.push({ next: w.state, expected: w.base });
+      if (w.base === undefined || w.state !== w.base.state || w.version !== w.base.version)
+        remembered.push(current);
     }
     const settled = this.pipeline.run(detections, writes, position, lastOffset);
     // The next batch decides on what this one will have written, not on what is stored yet.
@@ -114,15 +147,14 @@ export class BatchDetectionService {
   }
 
   private decide(observation: Observation, w: Working, detections: Detection[]): ObservationOutcome {
-    const decision = decideCombination(w.current?.state, observation);
+    const decision = decideCombination(w.known ? w.state : undefined, observation);
     switch (decision.outcome) {
       case 'ignored':
         return decision.reason === 'stale' ? STALE : DUPLICATE;
       case 'last-seen': {
-        // decideCombination answers last-seen only when a state is known.
-        const current = w.current!;
-        if (w.dirty || this.states.needsWrite(decision.next, current)) this.advance(w, decision.next);
-        else w.current = { state: decision.next, version: current.version, versionMs: current.versionMs };
+        // decideCombination answers last-seen only when a state is known; w is that KnownState.
+        if (w.dirty || this.states.needsWrite(decision.next, w)) this.advance(w, decision.next);
+        else w.state = decision.next;
         return LAST_SEEN;
       }
       case 'detected': {
@@ -136,7 +168,10 @@ export class BatchDetectionService {
 
   /** The state will be written after the batch's announcements; later sightings in the batch coalesce into that write. */
   private advance(w: Working, next: SubscriberState): void {
-    w.current = { state: next, version: next.observedAt, versionMs: next.observedAtMs };
+    w.state = next;
+    w.version = next.observedAt;
+    w.versionMs = next.observedAtMs;
+    w.known = true;
     w.dirty = true;
   }
 }

@@ -1,5 +1,9 @@
+import { timestampMs } from '@dms/contracts';
 import { sameHandset } from './imei';
 import { stateOf, type Observation, type SubscriberState } from './subscriber-state';
+
+// Read once: a named import compiles to a getter read on every call (this runs per observation).
+const toMs = timestampMs;
 
 export type DetectionKind = 'new-combination' | 'imeisv-changed';
 
@@ -31,31 +35,42 @@ export function decideCombination(
   known: SubscriberState | undefined,
   observation: Observation,
 ): CombinationDecision {
-  const next = stateOf(observation);
-  if (known === undefined)
-    return { outcome: 'detected', change: { kind: 'new-combination', newSubscriber: true }, next };
-  if (next.observedAtMs < known.observedAtMs) return { outcome: 'ignored', reason: 'stale' };
-  if (next.observedAtMs === known.observedAtMs) return { outcome: 'ignored', reason: 'duplicate' };
-  if (!sameHandset(known.imei, next.imei)) {
+  // Runs per observation: the common answers (ignored, last-seen) allocate at most the next state.
+  const observedAtMs = toMs(observation.observedAt);
+  if (known === undefined) {
     return {
       outcome: 'detected',
-      change: {
-        kind: 'new-combination',
-        newSubscriber: false,
-        previousImei: known.imei,
-        ...(known.imeisv === undefined ? {} : { previousImeisv: known.imeisv }),
-      },
-      next,
+      change: { kind: 'new-combination', newSubscriber: true },
+      next: stateOf(observation, observedAtMs),
     };
   }
-  if (known.imeisv !== undefined && next.imeisv !== undefined && known.imeisv !== next.imeisv) {
+  if (observedAtMs < known.observedAtMs) return STALE;
+  if (observedAtMs === known.observedAtMs) return DUPLICATE;
+  if (!sameHandset(known.imei, observation.imei)) {
+    const change: Change =
+      known.imeisv === undefined
+        ? { kind: 'new-combination', newSubscriber: false, previousImei: known.imei }
+        : {
+            kind: 'new-combination',
+            newSubscriber: false,
+            previousImei: known.imei,
+            previousImeisv: known.imeisv,
+          };
+    return { outcome: 'detected', change, next: stateOf(observation, observedAtMs) };
+  }
+  if (known.imeisv !== undefined && observation.imeisv !== undefined && known.imeisv !== observation.imeisv) {
     return {
       outcome: 'detected',
       change: { kind: 'imeisv-changed', newSubscriber: false, previousImeisv: known.imeisv },
-      next,
+      next: stateOf(observation, observedAtMs),
     };
   }
   // An observation without IMEISV says nothing about the software version: keep the known one.
-  const imeisv = next.imeisv ?? known.imeisv;
-  return { outcome: 'last-seen', next: { ...next, ...(imeisv === undefined ? {} : { imeisv }) } };
+  return {
+    outcome: 'last-seen',
+    next: stateOf(observation, observedAtMs, observation.imeisv ?? known.imeisv),
+  };
 }
+
+const STALE: CombinationDecision = Object.freeze({ outcome: 'ignored', reason: 'stale' });
+const DUPLICATE: CombinationDecision = Object.freeze({ outcome: 'ignored', reason: 'duplicate' });

@@ -13,5 +13,6 @@ export function tacOfImei(imei: string): string {
 }
 
 export function sameHandset(a: string, b: string): boolean {
-  return handsetKeyOf(a) === handsetKeyOf(b);
+  // Equal strings first: the common case (the same handset seen again) then slices nothing.
+  return a === b || handsetKeyOf(a) === handsetKeyOf(b);
 }

@@ -1,3 +1,8 @@
+import { timestampMs } from '@dms/contracts';
+
+// Read once: a named import compiles to a getter read on every call (this runs per observation).
+const toMs = timestampMs;
+
 /**
  * What hlr-detector remembers of a subscriber: the combination of its newest applied
  * observation. `observedAt` is kept as received (the store's optimistic-concurrency token)
@@ -22,13 +27,17 @@ export interface Observation {
   readonly source: string;
 }
 
-export function stateOf(observation: Observation): SubscriberState {
-  return {
-    msisdn: observation.msisdn,
-    imsi: observation.imsi,
-    imei: observation.imei,
-    ...(observation.imeisv === undefined ? {} : { imeisv: observation.imeisv }),
-    observedAt: observation.observedAt,
-    observedAtMs: Date.parse(observation.observedAt),
-  };
+/**
+ * The state an observation leads to. Called once per observation (the detector's hot path):
+ * `observedAtMs` and `imeisv` may be given when the caller already has them.
+ */
+export function stateOf(
+  observation: Observation,
+  observedAtMs: number = toMs(observation.observedAt),
+  imeisv: string | undefined = observation.imeisv,
+): SubscriberState {
+  const { msisdn, imsi, imei, observedAt } = observation;
+  return imeisv === undefined
+    ? { msisdn, imsi, imei, observedAt, observedAtMs }
+    : { msisdn, imsi, imei, imeisv, observedAt, observedAtMs };
 }

@@ -4,6 +4,9 @@ import type { ObservationOutcome } from '../../domain/combination-detection.serv
 
 export type InvalidEntryPoint = 'bus' | 'rest';
 
+/** Outcomes of a batch counted by label (DetectionMetrics.tally). */
+export type OutcomeTally = ReadonlyArray<{ readonly outcome: ObservationOutcome; readonly n: number }>;
+
 /** The service's Prometheus counters (names prefixed `dms_hlr_`). */
 export class DetectionMetrics {
   private readonly observations: Counter<'outcome'>;
@@ -45,10 +48,12 @@ export class DetectionMetrics {
     else if (outcome.outcome === 'ignored') this.ignored.inc({ reason: outcome.reason });
   }
 
-  /** One counter update per label for a whole batch. */
-  recordMany(outcomes: readonly ObservationOutcome[]): void {
-    const counts = new Map<ObservationOutcome, number>();
-    const byKey = new Map<string, ObservationOutcome>();
+  /**
+   * Counts a batch's outcomes by label, to be recorded later (once the batch is durable)
+   * without keeping the outcomes themselves alive until then.
+   */
+  tally(outcomes: readonly ObservationOutcome[]): OutcomeTally {
+    const counts = new Map<string, { outcome: ObservationOutcome; n: number }>();
     for (const outcome of outcomes) {
       const key =
         outcome.outcome === 'detected'
@@ -56,10 +61,16 @@ export class DetectionMetrics {
           : outcome.outcome === 'ignored'
             ? `i:${outcome.reason}`
             : 'l';
-      const first = byKey.get(key) ?? (byKey.set(key, outcome), outcome);
-      counts.set(first, (counts.get(first) ?? 0) + 1);
+      const entry = counts.get(key);
+      if (entry === undefined) counts.set(key, { outcome, n: 1 });
+      else entry.n++;
     }
-    for (const [outcome, n] of counts) {
+    return [...counts.values()];
+  }
+
+  /** One counter update per label for a whole batch. */
+  recordTally(tally: OutcomeTally): void {
+    for (const { outcome, n } of tally) {
       this.observations.inc({ outcome: outcome.outcome }, n);
       if (outcome.outcome === 'detected') this.detections.inc({ kind: outcome.kind }, n);
       else if (outcome.outcome === 'ignored') this.ignored.inc({ reason: outcome.reason }, n);
