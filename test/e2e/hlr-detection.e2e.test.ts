@@ -67,6 +67,8 @@ async function newRun(): Promise<Run> {
     DMS_ADMIN_TOKEN: 'e2e-admin-token',
     DMS_KAFKA_SESSION_TIMEOUT_MS: '6000',
     DMS_KAFKA_HEARTBEAT_MS: '500',
+    // Small batches: the stream (a few hundred records) must span many, or no SIGKILL lands mid-stream.
+    DMS_HLR_MAX_BATCH_SIZE: '20',
   };
   return { prefix, group, env, kafka };
 }
