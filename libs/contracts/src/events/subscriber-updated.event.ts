@@ -10,7 +10,13 @@ export const SubscriberUpdated = z.object({
    * What changed. `subscriber-removed`: the clean-up deleted the subscriber (not seen for the
    * retention period); the event carries its last known handset and is the last one for it.
    */
-  change: z.enum(['terminal-attached', 'terminal-detached', 'terminal-identified', 'attributes-changed', 'subscriber-removed']),
+  change: z.enum([
+    'terminal-attached',
+    'terminal-detached',
+    'terminal-identified',
+    'attributes-changed',
+    'subscriber-removed',
+  ]),
   /** Resolved from the TAC catalog or from a DM inventory; absent when not known yet. */
   terminal: z
     .object({
@@ -23,6 +29,12 @@ export const SubscriberUpdated = z.object({
     .optional(),
   /** Extensible attributes set by operators (`segment`, `tariff`), all strings. */
   attributes: z.record(z.string().min(1).max(100), z.string().max(1000)).default({}),
+  /**
+   * The subscriber's corporate tenant, on every announcement while it has one: an event
+   * without it means no tenant (a tenant change or removal is announced as attributes-changed).
+   * Added in v1 as an optional field: older readers ignore it.
+   */
+  tenantId: z.string().min(1).max(200).optional(),
   updatedAt: Timestamp,
 });
 export type SubscriberUpdated = z.infer<typeof SubscriberUpdated>;

@@ -10,7 +10,7 @@ import {
   type Rpc,
 } from '@dms/bus';
 import type { RpcResponse } from '@dms/contracts';
-import { createLogger, problemHandler } from '@dms/service-kit';
+import { createLogger, OperationalError, problemHandler } from '@dms/service-kit';
 import {
   createEmbeddedStore,
   createMemoryKeyValueStore,
@@ -76,6 +76,8 @@ export interface ConsoleHarness {
   service: Console;
   cache: KeyValueStore;
   store: DocumentStore;
+  /** Changes the tenant subscriber-terminal's fixture answers for a line (no event is published). */
+  setTenant(msisdn: string, tenantId: string | undefined): void;
   signIn(role: Role): Promise<string>;
   call(
     method: string,
@@ -169,6 +171,13 @@ export async function startConsoleHarness(settings: Partial<ConsoleSettings> = {
     service,
     cache,
     store,
+    setTenant(msisdn, tenantId) {
+      const current = subscribers.get(msisdn);
+      if (current === undefined)
+        throw new OperationalError('TEST_NO_FIXTURE', `no subscriber fixture for ${msisdn}`);
+      const { tenantId: _previous, ...rest } = current;
+      subscribers.set(msisdn, { ...rest, ...(tenantId === undefined ? {} : { tenantId }) });
+    },
     async signIn(role) {
       const answer = await call('POST', '/api/v1/console/session', undefined, {
         username: USERS[role].username,

@@ -143,7 +143,7 @@ export class SubscriberLookupService {
 
   /**
    * Sets (a string) or removes (null) the subscriber's corporate tenant, as an operator does
-   * through REST; announced like an attribute change (the event has no tenant field yet).
+   * through REST; announced as attributes-changed carrying the new tenant (or none).
    */
   async setTenant(msisdn: string, tenantId: string | null): Promise<{ tenantId: string | null }> {
     const current = await this.subscribers.get(msisdn);

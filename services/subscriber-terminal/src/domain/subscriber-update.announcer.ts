@@ -46,6 +46,7 @@ export class SubscriberUpdateAnnouncer {
               },
             }),
         attributes: subscriber.attributes,
+        ...(subscriber.tenantId === undefined ? {} : { tenantId: subscriber.tenantId }),
         updatedAt: subscriber.updatedAt,
       },
       { id, key: subscriber.msisdn, ...(correlationId === undefined ? {} : { correlationId }) },

@@ -1,6 +1,6 @@
 import { imeiOfDeviceId } from '@dms/contracts';
 import type { ServiceClient } from '../../data-access/service.client';
-import { tenantOf } from '../tenant';
+import { tenantOf, type TenantBearing } from '../tenant';
 import type { FeedEvent } from './feed-event';
 
 interface Cached<T> {
@@ -20,6 +20,9 @@ class ExpiringCache<T> {
     if (hit === undefined || hit.until <= now) return undefined;
     return hit.value;
   }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
   set(key: string, value: T, now: number): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -32,7 +35,8 @@ class ExpiringCache<T> {
 /**
  * Adds the subscriber (MSISDN) and its tenant to a feed event, so that the live feed can be
  * filtered per viewer. Device-keyed events (sessions, alerts, DM jobs) find their subscriber
- * through the handset's IMEI. Answers are cached briefly; an event whose subscriber or tenant
+ * through the handset's IMEI. Answers are cached briefly (and replaced as soon as
+ * subscriber-terminal announces a change, see learn()); an event whose subscriber or tenant
  * cannot be found (service down, unknown handset) stays visible to operator-wide roles only.
  */
 export class FeedScopeResolver {
@@ -80,5 +84,17 @@ export class FeedScopeResolver {
     const tenantId = subscriber === null ? undefined : tenantOf(subscriber, this.tenantAttribute);
     if (tenantId !== undefined) this.byMsisdn.set(msisdn, tenantId, this.now());
     return tenantId;
+  }
+
+  /**
+   * subscriber-terminal announced a subscriber (terminal.subscriber-updated.v1, which carries
+   * the tenant and the attributes): its tenant is taken from there at once, so a subscriber
+   * moved to another company stops showing in the old company's feed without waiting for
+   * the cache to expire. No tenant: the entry goes, and the next event asks again.
+   */
+  learn(subscriber: TenantBearing & { readonly msisdn: string }): void {
+    const tenantId = tenantOf(subscriber, this.tenantAttribute);
+    if (tenantId === undefined) this.byMsisdn.delete(subscriber.msisdn);
+    else this.byMsisdn.set(subscriber.msisdn, tenantId, this.now());
   }
 }

@@ -101,6 +101,37 @@ describe('live feed: bus events to each viewer, filtered by role and tenant', ()
     });
   });
 
+  it('takes a tenant change from terminal.subscriber-updated.v1 at once, not when its cache expires', async () => {
+    const streams = {
+      admin: await openStream(h, 'operator-admin'),
+      corporate: await openStream(h, 'corporate-admin'),
+    };
+    await h.bus.publish('terminal.combination-detected.v1', detection(LINES.acme), { id: 'before-move' });
+    await waitFor(() => streams.corporate.events.length >= 1, 'the acme line in the acme feed');
+
+    // The line moves to globex: subscriber-terminal answers so from now on and announces it.
+    h.setTenant(LINES.acme.msisdn, 'globex');
+    await h.bus.publish('terminal.subscriber-updated.v1', {
+      msisdn: LINES.acme.msisdn,
+      change: 'attributes-changed',
+      attributes: {},
+      tenantId: 'globex',
+      updatedAt: now(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await h.bus.publish('terminal.combination-detected.v1', detection(LINES.acme), { id: 'after-move' });
+    await waitFor(
+      () => streams.admin.events.some((e) => e.id === 'after-move'),
+      'the event in the operator feed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    Object.values(streams).forEach((s) => s.close());
+
+    // The resolver had acme cached for 30 s: without the announcement acme would still see it.
+    expect(streams.corporate.events.map((e) => e.id)).toEqual(['before-move']);
+    expect(streams.admin.events.find((e) => e.id === 'after-move')).toMatchObject({ tenantId: 'globex' });
+  });
+
   it('gives each viewer per-minute counts, success rates and recent events of its own scope', async () => {
     await h.bus.publish('terminal.combination-detected.v1', detection(LINES.acme), { id: 'a1' });
     await h.bus.publish('terminal.combination-detected.v1', detection(LINES.globex), { id: 'g1' });

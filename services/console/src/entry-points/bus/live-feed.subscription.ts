@@ -15,6 +15,8 @@ export interface LiveFeedDeps {
   logger: Logger;
 }
 
+const SUBSCRIBER_UPDATED = 'terminal.subscriber-updated.v1' as const;
+
 export const liveGroupOf = (group: string, topic: LiveTopic): string =>
   `${group}.${topic.replace(/\.v\d+$/, '')}`;
 
@@ -38,7 +40,15 @@ export async function subscribeToLiveFeed(deps: LiveFeedDeps): Promise<Subscript
         if (deps.aggregator.add(event)) deps.hub.publish(event);
       },
     });
-  const subscriptions = await Promise.all(LIVE_TOPICS.map(subscribe));
-  deps.logger.info({ group: deps.group, topics: LIVE_TOPICS.length }, 'console live feed subscribed');
+  // Not shown on the dashboard: keeps the feed's tenant scopes current.
+  const scopes = deps.bus.subscribe({
+    topic: SUBSCRIBER_UPDATED,
+    group: `${deps.group}.terminal.subscriber-updated`,
+    fromBeginning: false,
+    maxAttempts: 2,
+    handler: async (envelope) => deps.resolver.learn(envelope.data),
+  });
+  const subscriptions = await Promise.all([...LIVE_TOPICS.map(subscribe), scopes]);
+  deps.logger.info({ group: deps.group, topics: subscriptions.length }, 'console live feed subscribed');
   return subscriptions;
 }
