@@ -66,6 +66,18 @@ export const hlrDetectorConfig = defineConfig({
     default: 8,
     doc: 'Batches of one partition whose announcements and writes may still be under way while later ones are decided (what a failure or a rebalance delivers again)',
   }),
+  transitionRetentionMs: field({
+    env: 'DMS_HLR_TRANSITION_RETENTION_MS',
+    schema: millisecondsSchema,
+    default: 86_400_000,
+    doc: "State transitions behind their subscriber's head are deleted once older than this (at least twice DMS_HLR_CACHE_TTL_MS)",
+  }),
+  pruneIntervalMs: field({
+    env: 'DMS_HLR_PRUNE_INTERVAL_MS',
+    schema: millisecondsSchema,
+    default: 3_600_000,
+    doc: 'Period of the transition clean-up; 0 = never',
+  }),
   partitionsConcurrency: field({
     env: 'DMS_HLR_PARTITIONS_CONCURRENCY',
     schema: z.coerce.number().int().min(1).max(256),

@@ -123,3 +123,40 @@ describe.each([
     expect(running.detections).toHaveLength(EXPECTED_DETECTIONS.length);
   });
 });
+
+describe('state transition clean-up', () => {
+  it('refuses a retention shorter than twice the cache TTL, naming the variable and what to do', () => {
+    const start = () =>
+      createHlrDetector({
+        bus: createInProcessEventBus({ source: '/test' }),
+        store: createEmbeddedStore({ file: ':memory:' }),
+        cache: createMemoryKeyValueStore(),
+        logger,
+        config: { ...base, cacheTtlMs: 3_600_000, transitionRetentionMs: 3_600_000 },
+      });
+    expect(start).toThrow(
+      /DMS_HLR_TRANSITION_RETENTION_MS: 3600000 ms is less than twice DMS_HLR_CACHE_TTL_MS/,
+    );
+  });
+
+  it('prunes on demand, touching nothing younger than the retention (the int test covers what it deletes)', async () => {
+    const running = await startEmbedded({
+      ...base,
+      transitionRetentionMs: 2 * base.cacheTtlMs,
+      pruneIntervalMs: 0,
+    });
+    try {
+      await produce(running, STREAM_PHASE_1);
+      await waitFor(() => running.detections.length > 0, 'first detections', 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Nothing is old enough yet: the clean-up looks at nothing.
+      expect(await running.detector.prune()).toEqual({ examined: 0, deleted: 0 });
+      expect(await counterTotal(running.detector.registry, 'dms_hlr_transitions_pruned_total')).toBe(0);
+    } finally {
+      await running.detector.stop();
+      await running.bus.close();
+      await running.store.close();
+      await running.cache.close();
+    }
+  });
+});

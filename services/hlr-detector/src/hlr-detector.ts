@@ -1,5 +1,5 @@
 import type { EventBus, Subscription } from '@dms/bus';
-import { createMetricsRegistry, type Logger } from '@dms/service-kit';
+import { ConfigError, createMetricsRegistry, type Logger } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
 import express, { type Router } from 'express';
 import type { Registry } from 'prom-client';
@@ -7,6 +7,13 @@ import { PartitionLocalCache } from './data-access/partition-local.cache';
 import { SeenTerminalRepository } from './data-access/seen-terminal.repository';
 import { SubscriberStateRepository } from './data-access/subscriber-state.repository';
 import { TieredSubscriberStates } from './data-access/subscriber-states';
+import {
+  STATE_TRANSITIONS_COLLECTION,
+  SUBSCRIBER_STATES_COLLECTION,
+  type StoredStateTransition,
+  type StoredSubscriberState,
+} from './data-access/stored-subscriber-state';
+import { TransitionPruner, type PruneResult } from './data-access/transition.pruner';
 import { BatchDetectionService } from './domain/batch-detection.service';
 import { CombinationDetectionService } from './domain/combination-detection.service';
 import { subscribeToObservations } from './entry-points/bus/observation.subscription';
@@ -27,6 +34,10 @@ export interface HlrDetectorSettings {
   maxBatchSize?: number;
   /** Batches of a partition whose effects may settle at once; default 8. */
   maxUnsettledBatches?: number;
+  /** Transitions behind their head are deleted once older than this; default 24 h, at least twice cacheTtlMs. */
+  transitionRetentionMs?: number;
+  /** Period of that clean-up; default 1 h, 0 = never (prune() still runs it on demand). */
+  pruneIntervalMs?: number;
 }
 
 export interface HlrDetectorDependencies {
@@ -49,6 +60,8 @@ export interface HlrDetector {
   start(): Promise<void>;
   /** Stops consuming (drains the in-flight observation, commits). Does not close bus, store or cache: the caller owns them. */
   stop(): Promise<void>;
+  /** Deletes the state transitions no read or write needs any more (transition.pruner.ts); also run every pruneIntervalMs. */
+  prune(): Promise<PruneResult>;
 }
 
 /** Wires hlr-detector on the adapters it is given; used by main.ts and by the embedded single process. */
@@ -58,6 +71,30 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
   const metrics = new DetectionMetrics(registry);
   const local = new PartitionLocalCache(config.localCacheEntries);
   const repository = new SubscriberStateRepository({ store, cache, cacheTtlMs: config.cacheTtlMs, logger });
+  const retainMs = config.transitionRetentionMs ?? 86_400_000;
+  if (retainMs < 2 * config.cacheTtlMs)
+    throw new ConfigError([
+      {
+        env: 'DMS_HLR_TRANSITION_RETENTION_MS',
+        problem: `${retainMs} ms is less than twice DMS_HLR_CACHE_TTL_MS (${2 * config.cacheTtlMs} ms): a cached state could outlive the transition that makes its stale writes fail; raise it or lower the cache TTL`,
+      },
+    ]);
+  const pruner = new TransitionPruner(
+    store.collection<StoredStateTransition>(STATE_TRANSITIONS_COLLECTION),
+    store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION),
+    { retainMs, logger },
+  );
+  const pruneIntervalMs = config.pruneIntervalMs ?? 3_600_000;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let pruning: Promise<PruneResult> | undefined;
+  const prune = (): Promise<PruneResult> =>
+    (pruning ??= pruner
+      .pruneOnce()
+      .then((result) => {
+        metrics.prunedTransitions(result.deleted);
+        return result;
+      })
+      .finally(() => (pruning = undefined)));
   const states = new TieredSubscriberStates(repository, local, config.lastSeenWriteIntervalMs);
   const publisher = {
     async publish(event: Parameters<typeof bus.publish<typeof DETECTIONS_TOPIC>>[1], id: string) {
@@ -88,11 +125,26 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
         metrics,
         logger,
       });
+      if (pruneIntervalMs > 0 && pruneTimer === undefined) {
+        pruneTimer = setInterval(() => {
+          prune().catch((error: unknown) =>
+            logger.warn(
+              { err: error },
+              'state transition clean-up failed; trying again at the next interval',
+            ),
+          );
+        }, pruneIntervalMs);
+        pruneTimer.unref();
+      }
     },
     async stop() {
+      clearInterval(pruneTimer);
+      pruneTimer = undefined;
       const current = subscription;
       subscription = undefined;
       await current?.close();
+      await pruning?.catch(() => undefined);
     },
+    prune,
   };
 }

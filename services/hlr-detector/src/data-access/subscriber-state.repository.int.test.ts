@@ -11,6 +11,13 @@ import {
 import { stateOf } from '../domain/subscriber-state';
 import { SeenTerminalRepository } from './seen-terminal.repository';
 import { HEAD_EVERY_WRITES, SubscriberStateRepository } from './subscriber-state.repository';
+import {
+  STATE_TRANSITIONS_COLLECTION,
+  SUBSCRIBER_STATES_COLLECTION,
+  type StoredStateTransition,
+  type StoredSubscriberState,
+} from './stored-subscriber-state';
+import { TransitionPruner } from './transition.pruner';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const run = randomBytes(4).toString('hex');
@@ -143,6 +150,67 @@ describe.each(adapters)('subscriber state on %s', (_name, create) => {
       observedAt: minute(HEAD_EVERY_WRITES - 1),
     });
     expect((await repository.loadFromStore('491700000001'))?.state.imei).toBe('352099001761481');
+  });
+
+  it('prunes the transitions behind a head once older than the retention, and the newest state still reads', async () => {
+    let clock = new Date('2026-11-28T14:00:00Z');
+    const timed = new SubscriberStateRepository({
+      store,
+      cache,
+      cacheTtlMs: 60_000,
+      logger,
+      now: () => clock,
+    });
+    const v1 = await timed.write(state('490154203237518', at('10')), undefined);
+    const v2 = await timed.write(state('352099001761481', at('11')), v1);
+    const v3 = await timed.write(state('490154203237518', at('12')), v2);
+    await timed.write(state('352099001761481', at('13')), v3);
+    timed.compactor.advance([v3!]);
+    await timed.compactor.idle();
+    // A subscriber with no head yet keeps everything; one written recently is not even looked at.
+    const other = { ...state('490154203237518', at('10')), msisdn: '491700000002' };
+    const o1 = await timed.write(other, undefined);
+    await timed.write(
+      { ...other, imei: '352099001761481', observedAt: at('11'), observedAtMs: Date.parse(at('11')) },
+      o1,
+    );
+    clock = new Date('2026-11-28T20:00:00Z');
+    // Reading from the store follows v3 -> v4 and moves the head to v4 (13:00).
+    await timed.write(state('490154203237518', at('14')), (await timed.loadFromStore('491700000001'))!);
+    await timed.compactor.idle();
+
+    const transitions = store.collection<StoredStateTransition>(STATE_TRANSITIONS_COLLECTION);
+    const pruner = new TransitionPruner(
+      transitions,
+      store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION),
+      {
+        retainMs: 3 * 3_600_000,
+        pageSize: 2,
+        now: () => new Date('2026-11-28T18:00:00Z'),
+        logger,
+      },
+    );
+    expect(await pruner.pruneOnce()).toEqual({ examined: 6, deleted: 3 });
+    const left = (await transitions.find({}, { sort: { _id: 1 } })).map((t) => t._id);
+    expect(left).toEqual([
+      '491700000001|' + at('12'), // into the head (13:00)
+      '491700000001|' + at('13'), // ahead of the head, and written after the cut-off
+      '491700000002|', // no head yet: everything stays
+      '491700000002|' + at('10'),
+    ]);
+    // The newest state still reads from the store (and that read moves the head to it, 14:00)...
+    const reader = new SubscriberStateRepository({
+      store,
+      cache,
+      cacheTtlMs: 60_000,
+      logger,
+      keyPrefix: 'x:',
+    });
+    expect((await reader.loadFromStore('491700000001'))?.version).toBe(at('14'));
+    await reader.compactor.idle();
+    // ...so the next run finds the transition into the former head behind the new one.
+    expect(await pruner.pruneOnce()).toEqual({ examined: 3, deleted: 1 });
+    expect((await reader.loadFromStore('491700000001'))?.version).toBe(at('14'));
   });
 
   it('claims a handset for its first sighting only, also in its other IMEI spelling', async () => {

@@ -14,6 +14,7 @@ export class DetectionMetrics {
   private readonly ignored: Counter<'reason'>;
   private readonly invalid: Counter<'entry_point'>;
   private readonly accepted: Counter;
+  private readonly pruned: Counter;
 
   constructor(registry: Registry) {
     this.observations = createCounter(registry, {
@@ -39,6 +40,10 @@ export class DetectionMetrics {
     this.accepted = createCounter(registry, {
       name: 'dms_hlr_observations_accepted_total',
       help: 'Observations accepted by the REST API and published',
+    });
+    this.pruned = createCounter(registry, {
+      name: 'dms_hlr_transitions_pruned_total',
+      help: 'Subscriber state transitions deleted by the clean-up (behind their head, older than the retention)',
     });
   }
 
@@ -79,6 +84,10 @@ export class DetectionMetrics {
 
   invalidObservations(entryPoint: InvalidEntryPoint, count = 1): void {
     this.invalid.inc({ entry_point: entryPoint }, count);
+  }
+
+  prunedTransitions(count: number): void {
+    this.pruned.inc(count);
   }
 
   acceptedObservations(count: number): void {
