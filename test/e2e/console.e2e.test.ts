@@ -7,7 +7,9 @@
  * observations arrive; a lookup shows the handset; an agent action lands in the audit log; a
  * corporate admin cannot see another company's subscriber (UI, API with its cookie, API with
  * its bearer token), nor its live events; an end user sees only their own line.
- * Screenshots go to docs/screenshots/ (committed, shown in services/console/README.md).
+ * Screenshots go to <tmpdir>/dms-console-screenshots/, or with DMS_UPDATE_SCREENSHOTS=1 to
+ * docs/screenshots/ (committed, shown in README.md and services/console/README.md), so that
+ * a test run leaves the working tree as it was.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,7 +30,10 @@ import {
 
 jest.setTimeout(240_000);
 
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SHOTS =
+  process.env.DMS_UPDATE_SCREENSHOTS === '1'
+    ? join(REPO_ROOT, 'docs', 'screenshots')
+    : join(tmpdir(), 'dms-console-screenshots');
 const PASSWORD = 'e2e password long enough';
 const LINES = {
   acme: { msisdn: '491710000001', imei: '490154203237518', company: 'acme' },
