@@ -24,6 +24,12 @@ export const campaignConfigFields = {
     default: 1000,
     doc: 'How often an idle campaign runner looks for due retries, new campaigns and the end of a campaign',
   }),
+  campaignLeaseMs: field({
+    env: 'DMS_CONFIG_CAMPAIGN_LEASE_MS',
+    schema: millisecondsSchema.min(1000),
+    default: 30_000,
+    doc: 'Lease period of a campaign: one config replica drives it per period, so its rate limit holds across replicas; another takes over within about a period when the holder stops',
+  }),
   campaignConsentTimeoutMs: field({
     env: 'DMS_CONFIG_CAMPAIGN_CONSENT_TIMEOUT_MS',
     schema: millisecondsSchema.min(1),
@@ -49,6 +55,7 @@ export interface CampaignSettings {
   campaignGroup: string;
   campaignPageSize: number;
   campaignTickMs: number;
+  campaignLeaseMs: number;
   campaignConsentTimeoutMs: number;
   campaignJobTtlMs: number;
   campaignConfirmText: string;
@@ -58,6 +65,7 @@ export const defaultCampaignSettings: CampaignSettings = {
   campaignGroup: 'config-campaigns',
   campaignPageSize: 200,
   campaignTickMs: 1000,
+  campaignLeaseMs: 30_000,
   campaignConsentTimeoutMs: 500,
   campaignJobTtlMs: 86_400_000,
   campaignConfirmText: 'Your operator would like to update the settings of your phone. Accept?',

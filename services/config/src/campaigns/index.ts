@@ -5,6 +5,7 @@ import type { RequestHandler, Router } from 'express';
 import type { CampaignSettings } from './campaign.config';
 import { CampaignRepository } from './data-access/campaign.repository';
 import { CampaignLedger } from './data-access/campaign-ledger.repository';
+import { CampaignLeases } from './data-access/campaign-lease.repository';
 import type { PlanCommands } from './domain/campaign.ports';
 import { CampaignRunner } from './domain/campaign.runner';
 import { CampaignService } from './domain/campaign.service';
@@ -52,6 +53,7 @@ export function createCampaigns(deps: CampaignsDependencies): Campaigns {
   const runner = new CampaignRunner({
     campaigns,
     ledger,
+    leases: new CampaignLeases(store, { leaseMs: config.campaignLeaseMs }),
     enumerator,
     dispatcher,
     pageSize: config.campaignPageSize,

@@ -1,6 +1,7 @@
 import type { Logger } from '@dms/service-kit';
 import type { CampaignRepository } from '../data-access/campaign.repository';
 import type { CampaignLedger } from '../data-access/campaign-ledger.repository';
+import type { CampaignLeases } from '../data-access/campaign-lease.repository';
 import type { CampaignRecord } from './campaign.model';
 import { transition } from './campaign-lifecycle';
 import { drainCampaign } from './campaign-drain';
@@ -34,6 +35,8 @@ export class CampaignRunner {
     private readonly deps: {
       campaigns: CampaignRepository;
       ledger: CampaignLedger;
+      /** One runner per campaign across replicas (campaign-lease.repository.ts). */
+      leases: CampaignLeases;
       enumerator: TargetEnumerator;
       dispatcher: JobDispatcher;
       pageSize: number;
@@ -61,6 +64,7 @@ export class CampaignRunner {
     const loop = this.loop(id).finally(() => {
       this.loops.delete(id);
       this.lastEndCheck.delete(id);
+      this.deps.leases.forget(id);
     });
     this.loops.set(id, loop);
   }
@@ -75,6 +79,9 @@ export class CampaignRunner {
     clearInterval(this.supervisor);
     this.wakeSleepers();
     await Promise.all([...this.loops.values()]);
+    await this.deps.leases
+      .releaseAll()
+      .catch((err: unknown) => this.deps.logger.warn({ err }, 'campaign leases not released; another replica takes over when they expire'));
   }
 
   private async loop(id: string): Promise<void> {
@@ -130,6 +137,10 @@ export class CampaignRunner {
 
   private async step(campaign: CampaignRecord, bucket: TokenBucket): Promise<Step> {
     const { campaigns, ledger, enumerator, pageSize } = this.deps;
+    if (campaign.state !== 'running' && campaign.state !== 'cancelled') return 'done';
+    if (campaign.state === 'cancelled' && campaign.dispatch.drained) return 'done';
+    // Another replica drives it this period: look again later (it may stop, or the campaign end).
+    if (!(await this.deps.leases.holds(campaign._id))) return 'idle';
     if (campaign.state === 'cancelled') {
       const drained = await drainCampaign(campaign, campaigns, ledger, pageSize);
       if (drained === 'drained') await campaigns.update(campaign._id, { $set: { 'dispatch.drained': true, finishedAt: new Date().toISOString() } });
