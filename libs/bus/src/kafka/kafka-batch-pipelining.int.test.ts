@@ -43,9 +43,17 @@ describe('kafka batch subscription: effects settling across fetches', () => {
     return last;
   }
 
-  it('delivers later batches while an earlier one settles, and commits nothing past it until it did', async () => {
-    const group = uniqueName('pipelined');
-    for (let seq = 0; seq < 40; seq++) await h.bus.publish(TOPIC, observation(seq, 1));
+  /**
+   * Publishes `count` events of one key, then subscribes in batches of 5; `settle` gives each
+   * batch's `settled`, and `gate` resolves once release() is called.
+   */
+  async function gatedRun(
+    group: string,
+    count: number,
+    maxUnsettledBatches: number,
+    settle: (seqs: number[], gate: Promise<void>) => Promise<void>,
+  ): Promise<{ delivered: number[]; release: () => void }> {
+    for (let seq = 0; seq < count; seq++) await h.bus.publish(TOPIC, observation(seq, 1));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const delivered: number[] = [];
@@ -53,14 +61,22 @@ describe('kafka batch subscription: effects settling across fetches', () => {
       topic: TOPIC,
       group,
       maxBatchSize: 5,
-      maxUnsettledBatches: 8,
+      maxUnsettledBatches,
       handler: async (events) => {
         const seqs = events.map((e) => seqOf(e.event));
         delivered.push(...seqs);
-        // The first batch's effects hang until released; the later ones settle at once.
-        return { settled: seqs.includes(0) ? gate : Promise.resolve() };
+        return { settled: settle(seqs, gate) };
       },
     });
+    return { delivered, release };
+  }
+
+  it('delivers later batches while an earlier one settles, and commits nothing past it until it did', async () => {
+    const group = uniqueName('pipelined');
+    // The first batch's effects hang until released; the later ones settle at once.
+    const { delivered, release } = await gatedRun(group, 40, 8, (seqs, gate) =>
+      seqs.includes(0) ? gate : Promise.resolve(),
+    );
     await waitFor(
       () => delivered.length >= 40,
       20_000,
@@ -75,21 +91,7 @@ describe('kafka batch subscription: effects settling across fetches', () => {
   });
 
   it('holds a full pipeline: the next batch waits until the oldest one settles', async () => {
-    const group = uniqueName('bounded');
-    for (let seq = 0; seq < 30; seq++) await h.bus.publish(TOPIC, observation(seq, 1));
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const delivered: number[] = [];
-    await (h.bus as BatchEventBus).subscribeBatch({
-      topic: TOPIC,
-      group,
-      maxBatchSize: 5,
-      maxUnsettledBatches: 2,
-      handler: async (events) => {
-        delivered.push(...events.map((e) => seqOf(e.event)));
-        return { settled: gate };
-      },
-    });
+    const { delivered, release } = await gatedRun(uniqueName('bounded'), 30, 2, (_seqs, gate) => gate);
     await waitFor(() => delivered.length >= 10, 20_000, 'two batches');
     await sleep(700);
     expect(delivered).toHaveLength(10);
