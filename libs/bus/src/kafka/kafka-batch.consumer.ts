@@ -48,8 +48,8 @@ interface Lane {
   pending: Unsettled[];
   /** Consecutive failed attempts at the head chunk. */
   failures: number;
-  /** Set after the head chunk's effects failed: the partition was sought back to it; deliver again after `retryAt`. */
-  retry?: { retryAt: number; error: unknown };
+  /** Set after the head chunk's effects failed: the partition was sought back to `from`; deliver again after `retryAt`. */
+  retry?: { from: string; retryAt: number; error: unknown };
 }
 
 export interface KafkaBatchConsumer {
@@ -101,7 +101,7 @@ export function kafkaBatchConsumer(
         logger.warn({ group: policy.group, topic: settings.physicalTopic, partition: lane.partition, offset: head.firstOffset, attempt: lane.failures, err: messageOf(head.failed) }, 'batch effects failed; delivering again from this batch');
         lane.generation++;
         lane.pending = [];
-        lane.retry = { retryAt: Date.now() + backoffMs(lane.failures, policy.retryBaseMs, policy.retryMaxMs), error: head.failed };
+        lane.retry = { from: head.firstOffset, retryAt: Date.now() + backoffMs(lane.failures, policy.retryBaseMs, policy.retryMaxMs), error: head.failed };
         positions.seek(lane.partition, head.firstOffset);
         break;
       }
@@ -131,6 +131,12 @@ export function kafkaBatchConsumer(
       if (lane.retry !== undefined) {
         // Fetched before the seek back took effect: kafkajs fetches again from the failed chunk.
         if (isStale()) return;
+        // Never deliver past the failed chunk: should a batch start after it, seek back again.
+        const first = batch.messages[0]?.offset;
+        if (first !== undefined && BigInt(first) > BigInt(lane.retry.from)) {
+          positions.seek(batch.partition, lane.retry.from);
+          return;
+        }
         if (lane.failures >= policy.maxAttempts) throw new ConsumerFailedError(policy.group, settings.physicalTopic, lane.retry.error);
         await deliveryControl.pause(lane.retry.retryAt - Date.now());
         if (!deliveryControl.isActive()) return;
