@@ -12,6 +12,17 @@ import {
 import { z } from 'zod';
 
 /**
+ * Defaults of the settings createHlrDetector also takes from a hand-built config (embedded
+ * mode leaves them out): one place for both.
+ */
+export const HLR_DETECTOR_DEFAULTS = {
+  maxBatchSize: 10_000,
+  maxUnsettledBatches: 8,
+  transitionRetentionMs: 86_400_000,
+  pruneIntervalMs: 3_600_000,
+} as const;
+
+/**
  * The one config of hlr-detector (STYLE.md 7). Without DMS_KAFKA_BROKERS, DMS_MONGO_URL or
  * DMS_REDIS_URL the standalone process uses the in-process bus, the embedded SQLite store
  * and the in-memory key-value store respectively (embedded mode).
@@ -57,25 +68,25 @@ export const hlrDetectorConfig = defineConfig({
   maxBatchSize: field({
     env: 'DMS_HLR_MAX_BATCH_SIZE',
     schema: z.coerce.number().int().min(1).max(100_000),
-    default: 10_000,
+    default: HLR_DETECTOR_DEFAULTS.maxBatchSize,
     doc: 'Most observations of one partition decided together: states read, detections announced and states written in one round trip each per batch',
   }),
   maxUnsettledBatches: field({
     env: 'DMS_HLR_MAX_UNSETTLED_BATCHES',
     schema: z.coerce.number().int().min(1).max(1000),
-    default: 8,
+    default: HLR_DETECTOR_DEFAULTS.maxUnsettledBatches,
     doc: 'Batches of one partition whose announcements and writes may still be under way while later ones are decided (what a failure or a rebalance delivers again)',
   }),
   transitionRetentionMs: field({
     env: 'DMS_HLR_TRANSITION_RETENTION_MS',
     schema: millisecondsSchema,
-    default: 86_400_000,
+    default: HLR_DETECTOR_DEFAULTS.transitionRetentionMs,
     doc: "State transitions behind their subscriber's head are deleted once older than this (at least twice DMS_HLR_CACHE_TTL_MS)",
   }),
   pruneIntervalMs: field({
     env: 'DMS_HLR_PRUNE_INTERVAL_MS',
     schema: millisecondsSchema,
-    default: 3_600_000,
+    default: HLR_DETECTOR_DEFAULTS.pruneIntervalMs,
     doc: 'Period of the transition clean-up; 0 = never',
   }),
   partitionsConcurrency: field({

@@ -2,6 +2,7 @@ import type { EventBus, Subscription } from '@dms/bus';
 import { ConfigError, createMetricsRegistry, type Logger } from '@dms/service-kit';
 import type { DocumentStore, KeyValueStore } from '@dms/store';
 import express, { type Router } from 'express';
+import { HLR_DETECTOR_DEFAULTS } from './config';
 import type { Registry } from 'prom-client';
 import { PartitionLocalCache } from './data-access/partition-local.cache';
 import { SeenTerminalRepository } from './data-access/seen-terminal.repository';
@@ -71,7 +72,7 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
   const metrics = new DetectionMetrics(registry);
   const local = new PartitionLocalCache(config.localCacheEntries);
   const repository = new SubscriberStateRepository({ store, cache, cacheTtlMs: config.cacheTtlMs, logger });
-  const retainMs = config.transitionRetentionMs ?? 86_400_000;
+  const retainMs = config.transitionRetentionMs ?? HLR_DETECTOR_DEFAULTS.transitionRetentionMs;
   if (retainMs < 2 * config.cacheTtlMs)
     throw new ConfigError([
       {
@@ -84,7 +85,7 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
     store.collection<StoredSubscriberState>(SUBSCRIBER_STATES_COLLECTION),
     { retainMs, logger },
   );
-  const pruneIntervalMs = config.pruneIntervalMs ?? 3_600_000;
+  const pruneIntervalMs = config.pruneIntervalMs ?? HLR_DETECTOR_DEFAULTS.pruneIntervalMs;
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<PruneResult> | undefined;
   const prune = (): Promise<PruneResult> =>
@@ -115,10 +116,8 @@ export function createHlrDetector(deps: HlrDetectorDependencies): HlrDetector {
       subscription ??= await subscribeToObservations({
         bus,
         group: config.consumerGroup,
-        ...(config.maxBatchSize === undefined ? {} : { maxBatchSize: config.maxBatchSize }),
-        ...(config.maxUnsettledBatches === undefined
-          ? {}
-          : { maxUnsettledBatches: config.maxUnsettledBatches }),
+        maxBatchSize: config.maxBatchSize ?? HLR_DETECTOR_DEFAULTS.maxBatchSize,
+        maxUnsettledBatches: config.maxUnsettledBatches ?? HLR_DETECTOR_DEFAULTS.maxUnsettledBatches,
         service,
         batchService,
         local,

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createInProcessEventBus, createKafkaEventBus, type BusLogger, type EventBus } from '@dms/bus';
 import type { Logger } from '@dms/service-kit';
+import { openServiceStore } from '@dms/service-runtime';
 import {
-  createEmbeddedStore,
   createMemoryKeyValueStore,
-  createMongoStore,
   createRedisKeyValueStore,
   type DocumentStore,
   type KeyValueStore,
@@ -35,14 +32,7 @@ export function createBus(config: HlrDetectorConfig, logger: BusLogger): EventBu
 
 /** MongoDB when DMS_MONGO_URL is set, else the embedded SQLite file. */
 export function createStore(config: HlrDetectorConfig): DocumentStore {
-  if (config.mongoUrl !== undefined)
-    return createMongoStore({
-      url: config.mongoUrl,
-      database: config.mongoDatabase,
-      appName: 'hlr-detector',
-    });
-  if (config.embeddedFile !== ':memory:') mkdirSync(dirname(config.embeddedFile), { recursive: true });
-  return createEmbeddedStore({ file: config.embeddedFile });
+  return openServiceStore(config, 'hlr-detector');
 }
 
 /** Redis when DMS_REDIS_URL is set, else process memory. */

@@ -49,10 +49,6 @@ export class CampaignLeases {
     this.now = options.now ?? Date.now;
   }
 
-  get name(): string {
-    return this.holder;
-  }
-
   /** True while this runner holds the campaign (claiming the current period when nobody did). */
   async holds(campaignId: string): Promise<boolean> {
     const now = this.now();

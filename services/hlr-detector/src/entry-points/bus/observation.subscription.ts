@@ -16,14 +16,14 @@ export interface ObservationSubscriptionOptions {
   service: CombinationDetectionService;
   batchService: BatchDetectionService;
   /**
-   * Most observations per batch; default 10,000. A batch's detections are claimed, announced
-   * and written in one round trip each, so with swaps at ~0.1% of observations a larger batch
-   * spends fewer round trips per detection (1,000 -> 10,000 cut the CPU per observation by
-   * about 15% in test/bench/detection.bench.ts).
+   * Most observations per batch. A batch's detections are claimed, announced and written in
+   * one round trip each, so with swaps at ~0.1% of observations a larger batch spends fewer
+   * round trips per detection (1,000 -> 10,000 cut the CPU per observation by about 15% in
+   * test/bench/detection.bench.ts).
    */
-  maxBatchSize?: number;
-  /** Batches whose effects may be settling at once per partition; default 8. */
-  maxUnsettledBatches?: number;
+  maxBatchSize: number;
+  /** Batches whose effects may be settling at once per partition (deep enough to hide the store's and the broker's round trips). */
+  maxUnsettledBatches: number;
   local: PartitionLocalCache;
   metrics: DetectionMetrics;
   logger: Logger;
@@ -55,9 +55,8 @@ export function subscribeToObservations(options: ObservationSubscriptionOptions)
   return bus.subscribeBatch({
     topic: OBSERVATIONS_TOPIC,
     group: options.group,
-    maxBatchSize: options.maxBatchSize ?? 10_000,
-    // Deep enough to hide the store's and the broker's round trips behind the next batches' decisions.
-    maxUnsettledBatches: options.maxUnsettledBatches ?? 8,
+    maxBatchSize: options.maxBatchSize,
+    maxUnsettledBatches: options.maxUnsettledBatches,
     handler: async (events, context) => {
       // The memory tier is trusted while the partition is read without gaps: the batch spans firstOffset..lastOffset.
       const position = { partition: context.partition, offset: context.firstOffset };
