@@ -215,11 +215,13 @@ prepare_kafka() {
     -e "s#@DATA_DIR@#$dir/data#g" "$HERE/kafka/server.properties.tmpl" >"$dir/server.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     local cid
-    # A KRaft cluster id is 16 random bytes in URL-safe base64 without padding.
+    # A KRaft cluster id is 16 random bytes in URL-safe base64 without padding. It may start
+    # with '-' (1 start in 64): given as `-t <id>` the tool then reads it as an option and fails,
+    # so it goes in the `--cluster-id=<id>` form.
     cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
     log "kafka: formatting KRaft storage (cluster $cid)"
     (cd "$dir" && java "${KAFKA_JAVA_BASE[@]}" -cp "$KAFKA_HOME/libs/*" kafka.tools.StorageTool \
-      format -t "$cid" -c "$dir/server.properties" >>"$dir/kafka.out" 2>&1 9>&-) \
+      format --cluster-id="$cid" -c "$dir/server.properties" >>"$dir/kafka.out" 2>&1 9>&-) \
       || die "kafka: storage format failed, see $dir/kafka.out"
   fi
 }
