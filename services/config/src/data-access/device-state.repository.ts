@@ -21,19 +21,25 @@ export class DeviceStateRepository {
     await this.collection.put(record);
   }
 
-  /** Merges a change into the record (created when missing). */
-  async patch(deviceId: string, change: Partial<Omit<DeviceRecord, '_id'>>): Promise<DeviceRecord> {
-    const current = await this.get(deviceId);
-    const next: DeviceRecord = {
-      settings: [],
-      applied: [],
-      state: 'pending',
-      ...current,
-      ...change,
-      _id: deviceId,
-      updatedAt: new Date().toISOString(),
-    };
-    await this.collection.put(next);
-    return next;
+  /**
+   * Sets the given fields (undefined = remove) and nothing else, in one update: the report
+   * and completion subscriptions write one device concurrently, and a read-modify-write
+   * here once put a stale `pending` back over `applied`. Created with defaults when missing.
+   */
+  async patch(deviceId: string, change: Partial<Omit<DeviceRecord, '_id'>>): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    const $set: Record<string, unknown> = { updatedAt };
+    const $unset: string[] = [];
+    for (const [field, value] of Object.entries(change)) {
+      if (field === 'updatedAt') continue;
+      if (value === undefined) $unset.push(field);
+      else $set[field] = value;
+    }
+    const update = $unset.length > 0 ? { $set, $unset } : { $set };
+    if (await this.collection.update(deviceId, update)) return;
+    const created = { settings: [], applied: [], state: 'pending', ...$set, updatedAt, _id: deviceId } as DeviceRecord;
+    if (await this.collection.insert(created)) return;
+    // Created by another writer in between: apply the change to theirs.
+    await this.collection.update(deviceId, update);
   }
 }

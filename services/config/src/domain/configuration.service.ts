@@ -68,8 +68,8 @@ export class ConfigurationService {
     const common = { deviceId: target.deviceId, ...this.who(target), profileId: plan.profileId, profileVersion: plan.profileVersion, correlationId: request.correlationId };
     if (consent === 'revoked') {
       const id = jobIdFor(request.origin, 'settings');
-      await this.outcomes.failed({ ...common, _id: id, attempt: 1 }, 'consent-revoked', { detail: 'change-settings consent revoked; nothing sent' });
       await this.devices.patch(target.deviceId, { state: 'failed', reason: 'consent-revoked', lastJobId: id, settings: [...request.settings], profileId: plan.profileId, profileVersion: plan.profileVersion });
+      await this.outcomes.failed({ ...common, _id: id, attempt: 1 }, 'consent-revoked', { detail: 'change-settings consent revoked; nothing sent' });
       return { outcome: 'consent-revoked', jobIds: [id] };
     }
     if (plan.commands.length > 0) {

@@ -20,8 +20,9 @@ export interface RetrySettings {
 /**
  * dm.command-completed.v1 for config's jobs: applied, rejected by the user or the device,
  * or never run (retried with backoff, then given up). Each job is handled once: the
- * effects (events with ids derived from the job, idempotent state writes) come first, the
- * `sent -> done` transition last, so a crash in between repeats harmless effects.
+ * effects (idempotent state writes, then events with ids derived from the job: whoever
+ * reads the state on seeing the event finds it written) come first, the `sent -> done`
+ * transition last, so a crash in between repeats harmless effects.
  */
 export class JobOutcomeHandler {
   constructor(
@@ -44,22 +45,22 @@ export class JobOutcomeHandler {
       case 'completed':
         if (job.kind === 'email-ask') await this.emailAnswered(job, event);
         else {
-          await this.outcomes.applied(job);
           const record = await this.devices.get(job.deviceId);
           const applied = [...new Set([...(record?.applied ?? []), ...job.settings])];
           await this.devices.patch(job.deviceId, { state: 'applied', applied, lastJobId: job._id, reason: undefined, profileId: job.profileId, profileVersion: job.profileVersion, settings: job.settings });
+          await this.outcomes.applied(job);
         }
         break;
       case 'partial':
       case 'failed': {
         const status = event.results.find((r) => r.status >= 300)?.status;
-        await this.outcomes.failed(ctx, 'device-rejected', status === undefined ? {} : { status });
         await this.devices.patch(job.deviceId, { state: 'failed', reason: 'device-rejected', lastJobId: job._id });
+        await this.outcomes.failed(ctx, 'device-rejected', status === undefined ? {} : { status });
         break;
       }
       case 'rejected':
-        await this.outcomes.failed(ctx, 'user-rejected', event.userResponse === undefined ? {} : { status: event.userResponse.status });
         await this.devices.patch(job.deviceId, { state: 'failed', reason: 'user-rejected', lastJobId: job._id });
+        await this.outcomes.failed(ctx, 'user-rejected', event.userResponse === undefined ? {} : { status: event.userResponse.status });
         break;
       case 'expired':
       case 'interrupted':
@@ -92,8 +93,8 @@ export class JobOutcomeHandler {
       const dueAt = new Date(Date.now() + backoffMs(job.attempt, this.settings.retryBaseMs, this.settings.retryMaxMs)).toISOString();
       await this.jobs.insert(nextAttempt(job, dueAt));
     }
-    await this.outcomes.failed(ctx, reason, { willRetry, detail: `attempt ${job.attempt} of ${this.settings.maxAttempts}: job ${outcome}` });
     await this.devices.patch(job.deviceId, willRetry ? { state: 'pending', reason } : { state: 'failed', reason, lastJobId: job._id });
+    await this.outcomes.failed(ctx, reason, { willRetry, detail: `attempt ${job.attempt} of ${this.settings.maxAttempts}: job ${outcome}` });
   }
 
   /** The 1102 answer: the typed address picks the mail provider, then the account is pushed (no further question). */
@@ -103,8 +104,8 @@ export class JobOutcomeHandler {
     // 200 only: 214 is the user cancelling the text input (DM 1.2 protocol 2.5).
     const ok = event.userResponse?.status === 200;
     if (!ok || address === undefined || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) {
-      await this.outcomes.failed(ctx, 'user-rejected', { detail: 'no valid e-mail address typed' });
       await this.devices.patch(job.deviceId, { state: 'failed', reason: 'user-rejected', lastJobId: job._id });
+      await this.outcomes.failed(ctx, 'user-rejected', { detail: 'no valid e-mail address typed' });
       return;
     }
     const record = await this.devices.get(job.deviceId);
@@ -113,8 +114,8 @@ export class JobOutcomeHandler {
     const provider = bare?.profile.email === undefined ? undefined : mailProviderFor(bare.profile.email, address);
     const plan = provider === undefined ? undefined : await this.planner.plan(target, ['email'], { personal: { emailAddress: address, mailProvider: provider } });
     if (plan === undefined || plan.commands.length === 0) {
-      await this.outcomes.failed(ctx, 'not-supported', { detail: 'no mail provider for that address' });
       await this.devices.patch(job.deviceId, { state: 'failed', reason: 'not-supported', lastJobId: job._id });
+      await this.outcomes.failed(ctx, 'not-supported', { detail: 'no mail provider for that address' });
       return;
     }
     await this.configuration.send({ id: jobIdFor(job._id, 'email-push'), kind: 'email-push', deviceId: job.deviceId, ...(job.msisdn === undefined ? {} : { msisdn: job.msisdn }), commands: plan.commands, profileId: plan.profileId, profileVersion: plan.profileVersion, settings: ['email'], correlationId: ctx.correlationId });
