@@ -7,7 +7,16 @@ export type SettingKind = z.infer<typeof SettingKind>;
 
 /** What a diagnosis found; config and firmware each act on the kinds they own. */
 export const Finding = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('setting-missing'), setting: SettingKind }),
+  z.object({
+    kind: z.literal('setting-missing'),
+    setting: SettingKind,
+    /**
+     * Only these instances of the setting are missing (one bookmark of several; the others are
+     * there): `template` is the instance config's template writes, `at` the free place on
+     * this handset to Add it. Absent: the whole setting is missing.
+     */
+    instances: z.array(z.object({ template: z.string().max(1024), at: z.string().max(1024) })).max(50).optional(),
+  }),
   z.object({ kind: z.literal('setting-wrong'), setting: SettingKind, nodeUri: z.string().max(1024), observed: z.string().max(1000), expected: z.string().max(1000) }),
   z.object({ kind: z.literal('firmware-outdated'), current: z.string().max(200), latest: z.string().max(200) }),
   z.object({ kind: z.literal('not-dm-capable'), reason: z.string().max(500) }),

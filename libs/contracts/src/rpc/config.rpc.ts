@@ -16,6 +16,28 @@ export const ExpectedSettings = z.object({
   expected: z.array(
     z.object({ setting: SettingKind, nodeUri: z.string().max(1024), value: z.string().max(1000) }),
   ),
+  /**
+   * The dynamic instances (ConnMO style) the template Adds, so that a diagnosis can find the
+   * handset's own instance of each (a factory-configured `./ConnMO/NAP/Internet`) instead of
+   * reading only the one config would have written. `expected` names leaves under `uri`;
+   * an instance's leaves live at the same relative paths under the handset's own instance.
+   * A leaf whose expected value is another listed `uri` is a reference: it must point at
+   * the handset's instance matched for that one. Absent: compare at `expected` URIs only.
+   */
+  instances: z
+    .array(
+      z.object({
+        setting: SettingKind,
+        /** The instance config writes (`./ConnMO/NAP/DmsInternet`); its parent is the collection. */
+        uri: z.string().max(1024),
+        /** Relative path of the leaf that identifies the handset's instance of it (`Addr`: the APN). */
+        match: z.string().max(200),
+        /** Found through a reference leaf of another listed instance (`NapRef` of the MMS instance) instead. */
+        via: z.object({ uri: z.string().max(1024), leaf: z.string().max(200) }).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 export type ExpectedSettings = z.infer<typeof ExpectedSettings>;
 
