@@ -3,6 +3,7 @@ import type { Finding } from '@dms/contracts';
 import { detection, nextImei } from './test-support/detection.fixture';
 import { startHarness, eventually, type Harness } from './test-support/diagnostics.harness';
 import { startGatewayFixture, type GatewayFixture } from './test-support/dm-gateway.fixture';
+import { omaStandardInstancesExpected, vendorXInstancesExpected } from './test-support/expected-settings.fixture';
 
 jest.setTimeout(60_000);
 
@@ -143,5 +144,84 @@ describe('diagnostics runs its jobs through a real dm-gateway on simulated hands
     expect(report.data).toMatchObject({ outcome: 'declined', findings: [] });
     await new Promise((r) => setTimeout(r, 100));
     expect(h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === `IMEI:${imei}`)).toEqual([]);
+  });
+});
+
+describe('the handset\'s own setting instances (config lists its template instances)', () => {
+  let h: Harness;
+  let gw: GatewayFixture;
+  beforeAll(async () => {
+    const expected = (q: { manufacturer?: string }) => (q.manufacturer === 'Acme' ? omaStandardInstancesExpected : q.manufacturer === 'Xphone' ? vendorXInstancesExpected : null);
+    h = await startHarness({ terminals: new Map(), expected });
+    gw = await startGatewayFixture(h.bus);
+  });
+  afterAll(async () => {
+    await gw.close();
+    await h.close();
+  });
+  const settingFindings = (findings: Finding[]) => findings.filter((f) => f.kind === 'setting-missing' || f.kind === 'setting-wrong');
+  const phases = (deviceId: string) => h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === deviceId).map((j) => j.data.jobId.split('.').pop());
+
+  it('oma-standard with factory settings: its own NAP, proxy, MMS and bookmark instances are found by content and compared where they are', async () => {
+    const msisdn = nextMsisdn();
+    await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'factory' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'oma-factory' });
+
+    const report = await diagnose(h, gw, handset, 'oma-factory');
+
+    expect(report.data.outcome).toBe('complete');
+    // Factory: ./ConnMO/NAP/Internet (APN matches, no AuthName), ./MMS/Operator -> ./ConnMO/NAP/MMS (named
+    // "Operator MMS") and ./ConnMO/Proxy/MMSProxy, ./Browser/Bookmarks/Operator; the home page without its
+    // trailing slash is the same URL. Not there: the second bookmark, Added beside the first.
+    expect(settingFindings(report.data.findings)).toEqual(
+      expect.arrayContaining([
+        { kind: 'setting-wrong', setting: 'internet-apn', nodeUri: './ConnMO/NAP/Internet/Auth/AuthName', observed: '', expected: 'web' },
+        { kind: 'setting-wrong', setting: 'mms', nodeUri: './ConnMO/NAP/MMS/Name', observed: 'Operator MMS', expected: 'Operator MMS APN' },
+        { kind: 'setting-missing', setting: 'bookmarks', instances: [{ template: './Browser/Bookmarks/DmsBm2', at: './Browser/Bookmarks/DmsBm2' }] },
+      ]),
+    );
+    expect(settingFindings(report.data.findings)).toHaveLength(3);
+    expect(report.data.findings.filter((f) => f.kind === 'node-unsupported')).toEqual([]);
+    // identity, then the settings with the collections listed, then the leaves of the instances they hold.
+    expect(phases(handset.deviceId)).toEqual(['identity', 'settings', 'instances']);
+    expect(JSON.stringify(h.events['dm.command-requested.v1'])).not.toContain('AuthSecret');
+  });
+
+  it('oma-standard with empty settings: the collections are empty, so no third job and every setting is missing', async () => {
+    const msisdn = nextMsisdn();
+    await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'none' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'oma-empty' });
+
+    const report = await diagnose(h, gw, handset, 'oma-empty');
+
+    expect(settingFindings(report.data.findings)).toEqual([
+      { kind: 'setting-missing', setting: 'mms' },
+      { kind: 'setting-missing', setting: 'internet-apn' },
+      { kind: 'setting-missing', setting: 'wap' },
+      { kind: 'setting-missing', setting: 'bookmarks' },
+    ]);
+    expect(phases(handset.deviceId)).toEqual(['identity', 'settings']);
+  });
+
+  it('vendor-x: the factory bookmark in slot 1 is the operator portal; the missing one goes to a free slot, not over the user\'s own', async () => {
+    const msisdn = nextMsisdn();
+    await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'vendor-x', settings: 'factory' });
+    handset.tree.set('./Vendor/X/Browser/Bookmark/2/Title', { value: 'My bank' });
+    handset.tree.set('./Vendor/X/Browser/Bookmark/2/Url', { value: 'https://bank.example/' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'x-factory' });
+
+    const report = await diagnose(h, gw, handset, 'x-factory');
+
+    expect(settingFindings(report.data.findings)).toEqual([
+      { kind: 'setting-missing', setting: 'bookmarks', instances: [{ template: './Vendor/X/Browser/Bookmark/2', at: './Vendor/X/Browser/Bookmark/3' }] },
+    ]);
+    // Slots 1 and 2 are where the template's own instances are: read with the settings, no third job.
+    expect(phases(handset.deviceId)).toEqual(['identity', 'settings']);
   });
 });

@@ -32,6 +32,12 @@ export const ExpectedSettings = z.object({
         uri: z.string().max(1024),
         /** Relative path of the leaf that identifies the handset's instance of it (`Addr`: the APN). */
         match: z.string().max(200),
+        /**
+         * The name is config's own (`Dms*`): whatever the handset holds there, config wrote it, so it is
+         * compared and repaired in place. Otherwise (a numbered vendor slot) a differing instance at that
+         * name is the user's or the factory's and is left alone.
+         */
+        owned: z.boolean().optional(),
         /** Found through a reference leaf of another listed instance (`NapRef` of the MMS instance) instead. */
         via: z.object({ uri: z.string().max(1024), leaf: z.string().max(200) }).optional(),
       }),

@@ -1,5 +1,6 @@
 import type { DmCommand, DmCommandCompleted, ExpectedSettings } from '@dms/contracts';
 import type { JobPhase, NodeReading } from './diagnostic-report.model';
+import { collectionsOf, instanceNodes } from './instance.matcher';
 import { isSecretNode } from './secret-node';
 
 /** DevInfo (DM 1.2 Standardized Objects 5.3) and DevDetail (5.4) leaves every handset has. */
@@ -24,15 +25,22 @@ export const IDENTITY_NODES = [
  * is read as an interior node, whose Get answers the child names (TND 8.3).
  */
 export function settingsNodes(expected: ExpectedSettings): string[] {
-  const uris = [...expected.reads, ...expected.expected.map((e) => e.nodeUri)];
+  // The collections of the template's instances are listed too, to find the handset's own (instance.matcher.ts).
+  const uris = [...expected.reads, ...collectionsOf(expected), ...expected.expected.map((e) => e.nodeUri)];
   if (expected.softwareInventory !== undefined) uris.push(expected.softwareInventory);
   return [...new Set(uris)].filter((uri) => !isSecretNode(uri));
 }
 
-export function nodesFor(phase: JobPhase, expected: ExpectedSettings | undefined): string[] {
+export function nodesFor(phase: JobPhase, expected: ExpectedSettings | undefined, readings: readonly NodeReading[] = []): string[] {
+  if (phase === 'instances') return expected === undefined ? [] : instanceNodes(expected, readings);
   const identity: string[] = phase === 'settings' ? [] : [...IDENTITY_NODES];
   const settings = phase !== 'identity' && expected !== undefined ? settingsNodes(expected) : [];
   return [...new Set([...identity, ...settings])];
+}
+
+/** The job a run starts with, the only one that asks the user (the others follow an answer given). */
+export function isFirstPhase(phase: JobPhase): boolean {
+  return phase === 'full' || phase === 'identity';
 }
 
 export function getCommands(uris: readonly string[]): DmCommand[] {

@@ -12,9 +12,11 @@ export interface NodeReading {
 /**
  * `full`: identity, settings and inventory in one job (the family is known up front);
  * `identity`: DevInfo/DevDetail only, the family is learnt from Man/Mod (or the run is
- * identity-only, for an IMEISV change); `settings`: the second job once config knows the family.
+ * identity-only, for an IMEISV change); `settings`: the second job once config knows the family;
+ * `instances`: the leaves of the handset's own setting instances its collections listed
+ * (a factory-configured handset), read after the job that listed them.
  */
-export type JobPhase = 'full' | 'identity' | 'settings';
+export type JobPhase = 'full' | 'identity' | 'settings' | 'instances';
 
 /** `identity-only`: a software-version change re-reads DevInfo/DevDetail (firmware check), not the settings. */
 export type RunMode = 'full' | 'identity-only';

@@ -1,6 +1,7 @@
 import type { ExpectedSettings, Finding, SettingKind } from '@dms/contracts';
 import { readValue } from './diagnostic-job.plan';
 import type { NodeReading } from './diagnostic-report.model';
+import { childrenOf, collectionsOf, freePlace, matchInstances, parentOf, sameValue, type InstancePlace, type TemplateInstance } from './instance.matcher';
 import { compareVersions } from './natural-version';
 import { isSecretNode } from './secret-node';
 
@@ -23,8 +24,11 @@ export function deriveFindings(input: FindingInput): Finding[] {
     for (const e of input.expected.expected) expectedUris.add(e.nodeUri);
     findings.push(...settingFindings(input.readings, input.expected));
   }
+  // Leaves of the handset's own instances are compared where they are (a 404 there is a wrong setting).
+  const collections = input.expected === undefined ? [] : collectionsOf(input.expected).map((c) => `${c}/`);
   for (const reading of input.readings) {
     if (!UNSUPPORTED.has(reading.status) || expectedUris.has(reading.uri) || isSecretNode(reading.uri)) continue;
+    if (collections.some((c) => reading.uri.startsWith(c))) continue;
     findings.push({ kind: 'node-unsupported', nodeUri: reading.uri, status: reading.status });
   }
   const fwV = readValue(input.readings, './DevDetail/FwV');
@@ -36,41 +40,90 @@ export function deriveFindings(input: FindingInput): Finding[] {
 type Leaf = ExpectedSettings['expected'][number];
 type Observation = { leaf: Leaf; state: 'unset' | 'set' | 'unknown'; value: string };
 
-/**
- * Per setting: missing when none of its leaves is set (absent, empty, or an int slot at 0,
- * which is how a fixed-slot handset says "not configured": an int leaf cannot be empty);
- * otherwise each set-but-different or unset leaf is a setting-wrong. Leaves whose Get failed
- * otherwise (405, 5xx) or that were not read tell nothing and are skipped. Credentials are
- * never compared, so their values never appear in a finding.
- */
+/** Per setting, what was found missing or wrong; the handset's own instances when config listed its instances. */
 function settingFindings(readings: readonly NodeReading[], expected: ExpectedSettings): Finding[] {
-  const bySetting = new Map<SettingKind, Observation[]>();
+  const bySetting = new Map<SettingKind, Leaf[]>();
   for (const leaf of expected.expected) {
     if (isSecretNode(leaf.nodeUri)) continue;
-    const list = bySetting.get(leaf.setting) ?? [];
-    list.push(observe(readings, leaf));
-    bySetting.set(leaf.setting, list);
+    bySetting.set(leaf.setting, [...(bySetting.get(leaf.setting) ?? []), leaf]);
   }
+  const instances = expected.instances ?? [];
+  const places = instances.length > 0 ? matchInstances(expected, readings) : new Map<string, InstancePlace>();
   const findings: Finding[] = [];
-  for (const [setting, observations] of bySetting) {
-    const known = observations.filter((o) => o.state !== 'unknown');
-    if (known.length === 0) continue;
-    if (known.every((o) => o.state === 'unset')) {
-      findings.push({ kind: 'setting-missing', setting });
-      continue;
-    }
-    for (const o of known) {
-      if (o.value.trim() === o.leaf.value.trim()) continue;
-      findings.push({
-        kind: 'setting-wrong',
-        setting,
-        nodeUri: o.leaf.nodeUri,
-        observed: o.value.slice(0, 1000),
-        expected: o.leaf.value.slice(0, 1000),
-      });
-    }
+  for (const [setting, leaves] of bySetting) {
+    const own = instances.filter((i) => i.setting === setting);
+    findings.push(...(own.length === 0 ? fixedFindings(setting, leaves.map((leaf) => observe(readings, leaf))) : instanceFindings(setting, leaves, own, places, readings, expected)));
   }
   return findings;
+}
+
+/**
+ * Fixed places (vendor slots, a home page leaf): missing when none of its leaves is set
+ * (absent, empty, or an int slot at 0, which is how a fixed-slot handset says "not
+ * configured": an int leaf cannot be empty); otherwise each set-but-different or unset leaf
+ * is a setting-wrong. Leaves whose Get failed otherwise (405, 5xx) or that were not read
+ * tell nothing and are skipped. Credentials are never compared, so their values never
+ * appear in a finding.
+ */
+function fixedFindings(setting: SettingKind, observations: readonly Observation[]): Finding[] {
+  const known = observations.filter((o) => o.state !== 'unknown');
+  if (known.length === 0) return [];
+  if (known.every((o) => o.state === 'unset')) return [{ kind: 'setting-missing', setting }];
+  return known.filter((o) => !sameValue(o.value, o.leaf.value)).map((o) => wrong(setting, o));
+}
+
+/**
+ * Dynamic instances: each template instance is looked for among the handset's own
+ * (instance.matcher.ts). None there: the setting is missing. Some missing: independent ones
+ * (bookmarks) are named with a free place to Add them; linked ones (the MMS instance and
+ * the NAP and proxy it references) are missing as a whole, a fresh complete set being the
+ * only safe repair. The leaves of the instances found are compared where the handset keeps
+ * them; reference leaves are what found the instances, so they are not compared again.
+ */
+function instanceFindings(
+  setting: SettingKind,
+  leaves: readonly Leaf[],
+  own: readonly TemplateInstance[],
+  places: ReadonlyMap<string, InstancePlace>,
+  readings: readonly NodeReading[],
+  expected: ExpectedSettings,
+): Finding[] {
+  const state = (i: TemplateInstance) => places.get(i.uri) ?? { state: 'unknown' as const };
+  if (own.every((i) => state(i).state !== 'found')) return own.every((i) => state(i).state === 'absent') ? [{ kind: 'setting-missing', setting }] : [];
+  const findings: Finding[] = [];
+  const absent = own.filter((i) => state(i).state === 'absent');
+  if (absent.length > 0) {
+    if (own.some((i) => i.via !== undefined)) return [{ kind: 'setting-missing', setting }];
+    const reserved = new Set<string>();
+    const missing = absent.map((i) => {
+      const at = freePlace(i.uri, childrenOf(readings, parentOf(i.uri)), reserved);
+      reserved.add(at);
+      return { template: i.uri, at };
+    });
+    findings.push({ kind: 'setting-missing', setting, instances: missing });
+  }
+  const templateUris = new Set((expected.instances ?? []).map((i) => i.uri));
+  for (const leaf of leaves) {
+    const owner = ownerOf(own, leaf.nodeUri);
+    if (owner === undefined) {
+      const o = observe(readings, leaf);
+      if (o.state !== 'unknown' && !sameValue(o.value, leaf.value)) findings.push(wrong(setting, o));
+      continue;
+    }
+    const place = state(owner);
+    if (place.state !== 'found' || templateUris.has(leaf.value)) continue;
+    const o = observe(readings, { ...leaf, nodeUri: place.uri + leaf.nodeUri.slice(owner.uri.length) });
+    if (o.state !== 'unknown' && !sameValue(o.value, leaf.value)) findings.push(wrong(setting, o));
+  }
+  return findings;
+}
+
+function ownerOf(instances: readonly TemplateInstance[], nodeUri: string): TemplateInstance | undefined {
+  return instances.filter((i) => nodeUri.startsWith(`${i.uri}/`)).sort((a, b) => b.uri.length - a.uri.length)[0];
+}
+
+function wrong(setting: SettingKind, o: Observation): Finding {
+  return { kind: 'setting-wrong', setting, nodeUri: o.leaf.nodeUri, observed: o.value.slice(0, 1000), expected: o.leaf.value.slice(0, 1000) };
 }
 
 function observe(readings: readonly NodeReading[], leaf: Leaf): Observation {

@@ -4,10 +4,11 @@ import type { Logger } from '@dms/service-kit';
 import type { DeviceDirectory } from '../data-access/device.directory';
 import type { ReportRepository } from '../data-access/report.repository';
 import type { ConsentService } from './consent.service';
-import { jobIdOf, readValue, readingsOf } from './diagnostic-job.plan';
+import { isFirstPhase, jobIdOf, readValue, readingsOf } from './diagnostic-job.plan';
 import type { NodeReading, StoredReport } from './diagnostic-report.model';
 import type { DiagnosticRunService } from './diagnostic-run.service';
 import { deriveFindings } from './finding.deriver';
+import { instanceNodes } from './instance.matcher';
 import type { ReportPublisher } from './report.publisher';
 
 /** Job outcomes where the handset never ran the job (or its session broke off). */
@@ -45,7 +46,7 @@ export class JobCompletionService {
       return 'replay';
     }
     const pending = { pendingJobId: done.jobId, status: 'running' };
-    const asked = (report.consent === 'ask' || report.consent === 'unknown-subscriber') && report.phase !== 'settings';
+    const asked = (report.consent === 'ask' || report.consent === 'unknown-subscriber') && isFirstPhase(report.phase);
     if (asked && report.msisdn !== undefined && (done.outcome === 'rejected' || isAccepted(done)))
       await this.deps.consent.recordHandsetAnswer(report.msisdn, report.reportId, done.outcome !== 'rejected');
     if (done.outcome === 'rejected') {
@@ -66,6 +67,8 @@ export class JobCompletionService {
       const next = await this.nextJob(report, readings, notes);
       if (next) return 'next-job';
     }
+    if ((report.phase === 'full' || report.phase === 'settings') && !NO_ANSWER.has(done.outcome) && (await this.readInstances(report, readings)))
+      return 'next-job';
     const findings = deriveFindings({
       readings,
       ...(report.expected === undefined ? {} : { expected: report.expected }),
@@ -91,6 +94,23 @@ export class JobCompletionService {
       await this.deps.runs.sendJob({ ...report, readings, retries, pendingJobId }, phase);
     }
     return moved;
+  }
+
+  /**
+   * The handset's collections list instances of its own (a factory-configured NAP, MMS or
+   * bookmark): one more job reads their leaves, so the settings are compared where the
+   * handset keeps them instead of where config would have written them.
+   */
+  private async readInstances(report: StoredReport, readings: NodeReading[]): Promise<boolean> {
+    if (report.expected === undefined || instanceNodes(report.expected, readings).length === 0) return false;
+    const pendingJobId = jobIdOf(report.reportId, 'instances', report.retries ?? 0);
+    const moved = await this.deps.reports.update(
+      report.reportId,
+      { $set: { readings, phase: 'instances', pendingJobId } },
+      { pendingJobId: report.pendingJobId ?? '', status: 'running' },
+    );
+    if (moved) await this.deps.runs.sendJob({ ...report, readings, phase: 'instances', pendingJobId }, 'instances');
+    return true;
   }
 
   /** The family was unknown up front: ask config with the Man/Mod the handset gave, then read the settings. */

@@ -1,5 +1,5 @@
 import type { EventInput } from '@dms/contracts';
-import { getCommands, jobIdOf, nodesFor } from './diagnostic-job.plan';
+import { getCommands, isFirstPhase, jobIdOf, nodesFor } from './diagnostic-job.plan';
 import type { JobPhase, StoredReport } from './diagnostic-report.model';
 
 export interface JobSettings {
@@ -24,8 +24,8 @@ export function jobRequest(report: StoredReport, phase: JobPhase, settings: JobS
     // The gateway queues a job id once: a job sent again after a broken session has its own.
     jobId: jobIdOf(report.reportId, phase, report.retries ?? 0),
     deviceId: report.deviceId,
-    commands: getCommands(nodesFor(phase, report.expected)),
-    ...(ask && phase !== 'settings' ? { userInteraction: { code: 1101, text: settings.askText, maxDisplaySeconds: 300 } } : {}),
+    commands: getCommands(nodesFor(phase, report.expected, report.readings)),
+    ...(ask && isFirstPhase(phase) ? { userInteraction: { code: 1101, text: settings.askText, maxDisplaySeconds: 300 } } : {}),
     priority: 'normal',
     expiresAt: new Date(now.getTime() + settings.jobTtlMs).toISOString(),
     notify: settings.notify,
