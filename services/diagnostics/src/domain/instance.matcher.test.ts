@@ -56,6 +56,32 @@ describe('finding the handset\'s own setting instances', () => {
     expect(settingFindings(readings).map((f) => `${f.kind}:${f.setting}`)).toEqual(['setting-missing:mms', 'setting-missing:internet-apn', 'setting-missing:wap', 'setting-missing:bookmarks']);
   });
 
+  it('a moved MMSC or APN: the collection\'s only instance nobody else took is the handset\'s, repaired in place', () => {
+    const readings = handset({ ...EMPTY, './MMS': ['Operator'], './ConnMO/NAP': ['Internet', 'MMS'], './ConnMO/Proxy': ['MMSProxy'] }, {
+      './MMS/Operator/MMSC': 'http://old-mmsc.operator.example',
+      './MMS/Operator/ProxyRef': './ConnMO/Proxy/MMSProxy',
+      './MMS/Operator/NapRef': './ConnMO/NAP/MMS',
+      './ConnMO/NAP/MMS/Name': 'Operator MMS APN',
+      './ConnMO/NAP/MMS/Addr': 'mms.operator.example',
+      './ConnMO/Proxy/MMSProxy/Addr': '10.0.0.10',
+      './ConnMO/Proxy/MMSProxy/Port': '8080',
+      './ConnMO/NAP/Internet/Name': 'Operator Internet',
+      './ConnMO/NAP/Internet/Addr': 'old-internet.operator.example',
+      './ConnMO/NAP/Internet/Auth/AuthType': 'PAP',
+      './ConnMO/NAP/Internet/Auth/AuthName': 'web',
+    });
+    expect(settingFindings(readings).filter((f) => f.setting !== 'bookmarks' && f.setting !== 'wap')).toEqual([
+      { kind: 'setting-wrong', setting: 'mms', nodeUri: './MMS/Operator/MMSC', observed: 'http://old-mmsc.operator.example', expected: 'http://mmsc.operator.example' },
+      { kind: 'setting-wrong', setting: 'internet-apn', nodeUri: './ConnMO/NAP/Internet/Addr', observed: 'old-internet.operator.example', expected: 'internet.operator.example' },
+    ]);
+    // The order config lists its instances in does not matter.
+    const reversed = { ...expected, instances: [...expected.instances!].reverse() };
+    expect(matchInstances(reversed, readings).get('./ConnMO/NAP/DmsInternet')).toEqual({ state: 'found', uri: './ConnMO/NAP/Internet' });
+    // With a second instance nobody claims, which one is the Internet NAP cannot be told: config's own is added.
+    const two = readings.map((r) => (r.uri === './ConnMO/NAP' ? list('./ConnMO/NAP', 'Internet', 'MMS', 'Work') : r));
+    expect(matchInstances(expected, two).get('./ConnMO/NAP/DmsInternet')).toEqual({ state: 'absent' });
+  });
+
   it('says nothing of a setting it could not read at all', () => {
     expect(settingFindings([])).toEqual([]);
   });

@@ -102,21 +102,29 @@ export type InstancePlace = { state: 'found'; uri: string } | { state: 'absent' 
 const valueOf = (readings: readonly NodeReading[], uri: string): { status: number; data?: string } | undefined => readings.find((r) => r.uri === uri);
 
 /**
- * Finds the handset's own instance of each template instance. A collection instance is the
- * child whose match leaf holds the expected value (the template's own name tried first,
- * each handset instance given to one template instance only); failing that, the template's
- * own instance when the handset has it and it is config's (`owned`) or empty (values then
- * compared leaf by leaf). An instance
- * found through a reference (the MMS NAP through the MMS instance's NapRef) is where that
- * reference points, when the handset has it.
+ * Finds the handset's own instance of each template instance, in this order:
+ * 1. by content: the child whose match leaf holds the expected value (the template's own
+ *    name tried first; one handset instance answers for one template instance);
+ * 2. by reference: an instance reached through another (the MMS NAP and proxy through the
+ *    MMS instance's NapRef/ProxyRef) is where the reference points, when the handset has it;
+ * 3. the sole one: a setting with one instance of its own (the MMS instance, the Internet
+ *    NAP) takes the collection's only instance nobody else took (a factory MMS instance
+ *    whose MMSC moved; the Internet NAP beside the MMS NAP), then its references;
+ * 4. the template's own place, when the handset has it and it is config's (`owned`: a Dms*
+ *    name, whatever it holds) or an empty slot to fill; a numbered vendor slot holding
+ *    something else is the user's or the factory's and is left alone.
+ * Not found: `absent`; nothing read to tell: `unknown`.
  */
 export function matchInstances(expected: ExpectedSettings, readings: readonly NodeReading[]): Map<string, InstancePlace> {
   const instances = expected.instances ?? [];
-  const byUri = new Map(instances.map((i) => [i.uri, i]));
+  const anchors = instances.filter((i) => i.via === undefined);
   const expectedValue = new Map(expected.expected.map((e) => [e.nodeUri, e.value]));
   const places = new Map<string, InstancePlace>();
   const taken = new Set<string>();
-
+  const settle = (instance: TemplateInstance, uri: string) => {
+    places.set(instance.uri, { state: 'found', uri });
+    taken.add(uri);
+  };
   const exists = (uri: string, instance: TemplateInstance): boolean | undefined => {
     const children = childrenOf(readings, parentOf(uri));
     if (children !== undefined && children.length < MAX_CHILDREN_READ) return children.includes(nameOf(uri));
@@ -125,57 +133,58 @@ export function matchInstances(expected: ExpectedSettings, readings: readonly No
     if (leaves.some((r) => r?.status === 404)) return false;
     return undefined;
   };
-
-  const place = (instance: TemplateInstance): InstancePlace => {
-    const known = places.get(instance.uri);
-    if (known !== undefined) return known;
-    let found: string | undefined;
-    if (instance.via !== undefined) {
-      const from = byUri.get(instance.via.uri);
-      const owner = from === undefined ? undefined : place(from);
-      if (owner?.state === 'unknown') {
-        places.set(instance.uri, owner);
-        return owner;
-      }
-      if (owner?.state === 'found') {
-        const target = normalizeRef(readValueOk(readings, `${owner.uri}/${instance.via.leaf}`));
-        if (target !== undefined && parentOf(target) === parentOf(instance.uri) && exists(target, instance) === true) found = target;
-      }
-    } else {
-      const collection = parentOf(instance.uri);
-      const own = nameOf(instance.uri);
-      const children = childrenOf(readings, collection) ?? [own];
-      const wanted = expectedValue.get(`${instance.uri}/${instance.match}`);
-      const candidates = [own, ...children.filter((c) => c !== own)].filter((c) => children.includes(c));
-      if (wanted !== undefined)
-        for (const child of candidates) {
-          const uri = `${collection}/${child}`;
-          const value = readValueOk(readings, `${uri}/${instance.match}`);
-          if (!taken.has(uri) && value !== undefined && sameValue(value, wanted)) {
-            found = uri;
-            break;
-          }
-        }
+  const follow = () => {
+    for (const instance of instances) {
+      if (instance.via === undefined || places.has(instance.uri)) continue;
+      const owner = places.get(instance.via.uri);
+      if (owner?.state !== 'found') continue;
+      const target = normalizeRef(readValueOk(readings, `${owner.uri}/${instance.via.leaf}`));
+      if (target !== undefined && parentOf(target) === parentOf(instance.uri) && !taken.has(target) && exists(target, instance) === true)
+        settle(instance, target);
     }
-    if (found === undefined && !taken.has(instance.uri)) {
-      // The template's own place: config's (a Dms* name), or an empty slot to fill; a vendor slot holding something else is not ours.
-      const own = exists(instance.uri, instance);
-      const mine = instance.owned === true || instance.via !== undefined || (readValueOk(readings, `${instance.uri}/${instance.match}`) ?? '').trim() === '';
-      if (own === true && mine) found = instance.uri;
-      else if (own === undefined) {
-        places.set(instance.uri, { state: 'unknown' });
-        return { state: 'unknown' };
-      }
-    }
-    const result: InstancePlace = found === undefined ? { state: 'absent' } : { state: 'found', uri: found };
-    if (found !== undefined) taken.add(found);
-    places.set(instance.uri, result);
-    return result;
   };
 
-  // Instances matched by content first, so a reference never takes a handset instance another one matches.
-  for (const instance of instances) if (instance.via === undefined) place(instance);
-  for (const instance of instances) place(instance);
+  for (const instance of anchors) {
+    const collection = parentOf(instance.uri);
+    const own = nameOf(instance.uri);
+    const children = childrenOf(readings, collection) ?? [own];
+    const wanted = expectedValue.get(`${instance.uri}/${instance.match}`);
+    if (wanted === undefined) continue;
+    for (const child of [own, ...children.filter((c) => c !== own)].filter((c) => children.includes(c))) {
+      const uri = `${collection}/${child}`;
+      const value = readValueOk(readings, `${uri}/${instance.match}`);
+      if (!taken.has(uri) && value !== undefined && sameValue(value, wanted)) {
+        settle(instance, uri);
+        break;
+      }
+    }
+  }
+  follow();
+  // Until nothing more settles: what one takes (and references) can leave another a sole candidate.
+  for (let settled = true; settled; ) {
+    settled = false;
+    for (const instance of anchors) {
+      if (places.has(instance.uri) || anchors.filter((a) => a.setting === instance.setting).length !== 1) continue;
+      const collection = parentOf(instance.uri);
+      const free = (childrenOf(readings, collection) ?? []).map((c) => `${collection}/${c}`).filter((uri) => !taken.has(uri));
+      if (free.length !== 1) continue;
+      settle(instance, free[0]!);
+      follow();
+      settled = true;
+    }
+  }
+  for (const instance of [...anchors, ...instances.filter((i) => i.via !== undefined)]) {
+    if (places.has(instance.uri)) continue;
+    const owner = instance.via === undefined ? undefined : places.get(instance.via.uri);
+    if (owner?.state === 'unknown') {
+      places.set(instance.uri, owner);
+      continue;
+    }
+    const own = taken.has(instance.uri) ? false : exists(instance.uri, instance);
+    const mine = instance.owned === true || instance.via !== undefined || (readValueOk(readings, `${instance.uri}/${instance.match}`) ?? '').trim() === '';
+    if (own === true && mine) settle(instance, instance.uri);
+    else places.set(instance.uri, own === undefined ? { state: 'unknown' } : { state: 'absent' });
+  }
   return places;
 }
 
