@@ -5,6 +5,7 @@ import type { TerminalLookup } from '../data-access/rpc-terminal.lookup';
 import type { TemplateService } from './template.service';
 import type { DeviceTemplate, HandsetModel } from './template.model';
 import type { SettingsProfile } from './profile.model';
+import type { SettingFindings } from './setting-findings';
 import { BASIC_SETTINGS, type PersonalData } from './templates/family-layout';
 import { layouts, renderSettings } from './templates/template.renderer';
 
@@ -15,13 +16,18 @@ export interface DetailedPlan extends CommandPlan {
   template: DeviceTemplate;
   profile: SettingsProfile;
   unsupported: SettingKind[];
+  /** Written only into the handset's own instances: not to be recorded as `applied`. */
+  outsideTemplate: SettingKind[];
+  /** Report finding URIs the template has nothing for. */
+  ignored: { setting: SettingKind; uri: string }[];
   handset: HandsetModel;
 }
 
 /**
  * Turns "these settings on this handset" into DM commands: the handset's model (report,
  * else the terminal catalog), its template and profile, and which instances config wrote
- * there before (those get Replace instead of Add).
+ * there before (those get Replace instead of Add). A diagnostic report's findings are
+ * fresher than that record: with them, only what the report says is there counts.
  */
 export class CommandPlanner {
   constructor(
@@ -33,17 +39,17 @@ export class CommandPlanner {
   async plan(
     target: PlanTarget,
     settings: readonly SettingKind[] = BASIC_SETTINGS,
-    options: { existing?: readonly SettingKind[]; personal?: PersonalData } = {},
+    options: { findings?: readonly SettingFindings[]; personal?: PersonalData } = {},
   ): Promise<DetailedPlan | undefined> {
     const handset = await this.terminals.complete(target.deviceId, target);
     const choice = await this.templates.choose(handset);
     if (choice === undefined) return undefined;
-    const record = await this.devices.get(target.deviceId);
-    const existing = new Set<SettingKind>([...(options.existing ?? []), ...(record?.applied ?? [])]);
+    const record = options.findings === undefined ? await this.devices.get(target.deviceId) : undefined;
     const rendered = renderSettings(layouts[choice.template.family], {
       profile: choice.profile,
       settings,
-      existing,
+      existing: new Set(record?.applied ?? []),
+      ...(options.findings === undefined ? {} : { findings: options.findings }),
       ...(options.personal === undefined ? {} : { personal: options.personal }),
     });
     return {
@@ -52,6 +58,8 @@ export class CommandPlanner {
       profileVersion: choice.profile.version,
       settings: rendered.settings,
       unsupported: rendered.unsupported,
+      outsideTemplate: rendered.outsideTemplate ?? [],
+      ignored: rendered.ignored ?? [],
       template: choice.template,
       profile: choice.profile,
       handset,

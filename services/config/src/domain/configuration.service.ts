@@ -8,6 +8,7 @@ import type { CommandPlanner, DetailedPlan, PlanTarget } from './command.planner
 import type { ConfigOutcomePublisher } from './config-outcome.publisher';
 import type { ConfigJob } from './device-config.model';
 import { firstAttempt, jobIdFor, type JobTiming, type NewJob } from './job-request.factory';
+import type { SettingFindings } from './setting-findings';
 import { isBasic } from './templates/family-layout';
 import { layouts } from './templates/template.renderer';
 
@@ -24,8 +25,8 @@ export interface ConfigureRequest {
   /** What triggered it (report id, resend id): the same origin plans the same jobs. */
   readonly origin: string;
   readonly correlationId: string;
-  /** Settings diagnostics found wrong: their instances exist, so they are replaced. */
-  readonly existing?: readonly SettingKind[];
+  /** A diagnostic report's findings per setting: they, not the device record, say what to Add or Replace where. */
+  readonly findings?: readonly SettingFindings[];
   /** Resend: push even if this profile version is applied already. */
   readonly force?: boolean;
 }
@@ -49,7 +50,7 @@ export class ConfigurationService {
     const { target } = request;
     const basic = request.settings.filter(isBasic);
     const wantsEmail = request.settings.includes('email');
-    const plan = await this.planner.plan(target, basic, { existing: request.existing ?? [] });
+    const plan = await this.planner.plan(target, basic, request.findings === undefined ? {} : { findings: request.findings });
     if (plan === undefined) {
       await this.devices.patch(target.deviceId, { state: 'skipped', reason: 'no-template', settings: [...request.settings], ...this.who(target) });
       this.logger.info({ deviceId: target.deviceId }, 'no template matches the handset; nothing pushed');
@@ -57,6 +58,7 @@ export class ConfigurationService {
     }
     const { manufacturer, model, tac } = plan.handset;
     await this.devices.patch(target.deviceId, { ...(manufacturer === undefined ? {} : { manufacturer }), ...(model === undefined ? {} : { model }), ...(tac === undefined ? {} : { tac }) });
+    if (plan.ignored.length > 0) this.logger.warn({ deviceId: target.deviceId, ignored: plan.ignored }, 'findings the template has no instance or leaf for; not acted on');
     const record = await this.devices.get(target.deviceId);
     const current = record?.state === 'applied' && record.profileId === plan.profileId && record.profileVersion === plan.profileVersion;
     if (request.force !== true && !wantsEmail && current && basic.every((s) => record.applied.includes(s))) {
@@ -74,7 +76,8 @@ export class ConfigurationService {
     }
     if (plan.commands.length > 0) {
       const ui: UserInteraction | undefined = consent === 'not-asked' ? { code: 1101, text: this.settings.confirmText, maxDisplaySeconds: 300 } : undefined;
-      const job: NewJob = { ...common, id: jobIdFor(request.origin, 'settings'), kind: 'settings', commands: plan.commands, settings: plan.settings, ...(ui === undefined ? {} : { userInteraction: ui }) };
+      const outside = plan.outsideTemplate.length === 0 ? {} : { outsideTemplate: plan.outsideTemplate };
+      const job: NewJob = { ...common, id: jobIdFor(request.origin, 'settings'), kind: 'settings', commands: plan.commands, settings: plan.settings, ...outside, ...(ui === undefined ? {} : { userInteraction: ui }) };
       if ((await this.send(job)) === 'done') return { outcome: 'done-before', jobIds: [job.id] };
       jobIds.push(job.id);
     }

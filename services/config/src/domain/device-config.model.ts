@@ -40,6 +40,8 @@ export interface ConfigJob {
   readonly profileId: string;
   readonly profileVersion: number;
   readonly settings: SettingKind[];
+  /** Of `settings`, those written only into the handset's own instances: the template's are not there, so not `applied`. */
+  readonly outsideTemplate?: SettingKind[];
   readonly request: DmCommandRequested;
   readonly campaignId?: string;
   state: 'scheduled' | 'sent' | 'done';

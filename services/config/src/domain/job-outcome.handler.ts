@@ -46,7 +46,8 @@ export class JobOutcomeHandler {
         if (job.kind === 'email-ask') await this.emailAnswered(job, event);
         else {
           const record = await this.devices.get(job.deviceId);
-          const applied = [...new Set([...(record?.applied ?? []), ...job.settings])];
+          const written = job.settings.filter((s) => job.outsideTemplate?.includes(s) !== true);
+          const applied = [...new Set([...(record?.applied ?? []), ...written])];
           await this.devices.patch(job.deviceId, { state: 'applied', applied, lastJobId: job._id, reason: undefined, profileId: job.profileId, profileVersion: job.profileVersion, settings: job.settings });
           await this.outcomes.applied(job);
         }

@@ -26,6 +26,8 @@ export interface NewJob {
   readonly profileId: string;
   readonly profileVersion: number;
   readonly settings: SettingKind[];
+  /** Of `settings`, those written only into the handset's own instances (not recorded as applied). */
+  readonly outsideTemplate?: SettingKind[];
   readonly correlationId: string;
   readonly campaignId?: string;
 }
@@ -57,6 +59,7 @@ export function firstAttempt(job: NewJob, timing: JobTiming): ConfigJob {
     profileId: job.profileId,
     profileVersion: job.profileVersion,
     settings: job.settings,
+    ...(job.outsideTemplate === undefined ? {} : { outsideTemplate: job.outsideTemplate }),
     request: requestFor(job, job.id, timing),
     ...(job.campaignId === undefined ? {} : { campaignId: job.campaignId }),
     state: 'sent',

@@ -1,6 +1,6 @@
 import type { EventBus, Subscription } from '@dms/bus';
 import type { DmCommandCompleted, DmCommandRequested } from '@dms/contracts';
-import { deviceFamilies, DmTree, seedConnectivity, type DeviceFamilyName } from '@dms/device-sim';
+import { deviceFamilies, DmTree, seedConnectivity, type DeviceFamilyName, type SettingsPreset } from '@dms/device-sim';
 import { applyToTree } from './dm-tree.applier';
 
 export interface SimulatedUser {
@@ -23,9 +23,9 @@ export class TreeGateway {
 
   constructor(private readonly bus: EventBus) {}
 
-  handset(deviceId: string, family: DeviceFamilyName, user: SimulatedUser = {}): DmTree {
+  handset(deviceId: string, family: DeviceFamilyName, user: SimulatedUser = {}, preset: SettingsPreset = 'none'): DmTree {
     const tree = new DmTree();
-    seedConnectivity(tree, deviceFamilies[family], 'none');
+    seedConnectivity(tree, deviceFamilies[family], preset);
     this.trees.set(deviceId, tree);
     this.users.set(deviceId, user);
     return tree;

@@ -17,6 +17,19 @@ export interface PersonalData {
 }
 
 /**
+ * A dynamic instance (a member of a collection such as ./ConnMO/NAP) that diagnostics can find
+ * on the handset by content: the handset's own instance holds `match` with the expected value,
+ * or is the one `via.leaf` of another listed instance points at (config.rpc.ts `instances`).
+ * `owned`: the name is config's (`Dms*`), so whatever sits there config wrote.
+ */
+export interface MatchableInstance {
+  readonly uri: string;
+  readonly match: string;
+  readonly owned?: boolean;
+  readonly via?: { readonly uri: string; readonly leaf: string };
+}
+
+/**
  * Where one device family keeps each setting. `instances` are the interior nodes a
  * dynamic layout Adds before its leaves (ConnMO style); none means fixed slots that only
  * take Replace. `leaves` is undefined when the family has no place for the setting, or the
@@ -28,6 +41,8 @@ export interface FamilyLayout {
   readonly softwareInventory?: string;
   supports(setting: SettingKind): boolean;
   instances(setting: SettingKind, profile: SettingsProfile): readonly string[];
+  /** The collection members among `instances` (not their sub-interiors) and how to recognise the handset's own. */
+  matchable(setting: SettingKind, profile: SettingsProfile): readonly MatchableInstance[];
   leaves(setting: SettingKind, profile: SettingsProfile, personal?: PersonalData): readonly SettingLeaf[] | undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { SettingKind } from '@dms/contracts';
 import type { SettingsProfile } from '../profile.model';
-import type { FamilyLayout, PersonalData, SettingLeaf } from './family-layout';
+import type { FamilyLayout, MatchableInstance, PersonalData, SettingLeaf } from './family-layout';
 
 /**
  * ConnMO-style tree (libs/device-sim connectivity.seed.ts, management-objects.md 7): the
@@ -102,10 +102,33 @@ function instances(setting: SettingKind, p: SettingsProfile): string[] {
   }
 }
 
+/**
+ * The APN identifies a NAP; the MMSC the MMS instance, whose references lead to its NAP and
+ * proxy. All are `owned`: a `Dms*` name is only ever config's.
+ */
+function matchable(setting: SettingKind, p: SettingsProfile): MatchableInstance[] {
+  switch (setting) {
+    case 'internet-apn':
+      return [{ uri: OMA.internetNap, match: 'Addr', owned: true }];
+    case 'mms':
+      return [
+        { uri: OMA.mms, match: 'MMSC', owned: true },
+        { uri: OMA.mmsNap, match: 'Addr', owned: true, via: { uri: OMA.mms, leaf: 'NapRef' } },
+        { uri: OMA.mmsProxy, match: 'Addr', owned: true, via: { uri: OMA.mms, leaf: 'ProxyRef' } },
+      ];
+    case 'bookmarks':
+      return (p.bookmarks ?? []).map((_, i) => ({ uri: OMA.bookmark(i + 1), match: 'URL', owned: true }));
+    case 'wap': // a permanent leaf, no instance
+    case 'email': // personal, never diagnosed
+      return [];
+  }
+}
+
 export const omaStandardLayout: FamilyLayout = {
   family: 'oma-standard',
   softwareInventory: './SCOMO/Inventory/Deployed',
   supports: () => true,
   instances,
+  matchable,
   leaves,
 };

@@ -112,3 +112,36 @@ describe('family specifics', () => {
     expect(oma.expected.some((e) => e.setting === 'email')).toBe(false);
   });
 });
+
+describe('expected instances (diagnostics finds the handset own instance of each by content)', () => {
+  const profile = sampleProfile();
+
+  it('oma-standard lists each collection instance (config-owned Dms names) with its match leaf; the MMS NAP and proxy are reached through the MMS references', () => {
+    expect(expectedSettings(template('oma-standard'), profile).instances).toEqual([
+      { setting: 'mms', uri: './MMS/DmsMMS', match: 'MMSC', owned: true },
+      { setting: 'mms', uri: './ConnMO/NAP/DmsMMS', match: 'Addr', owned: true, via: { uri: './MMS/DmsMMS', leaf: 'NapRef' } },
+      { setting: 'mms', uri: './ConnMO/Proxy/DmsMMSProxy', match: 'Addr', owned: true, via: { uri: './MMS/DmsMMS', leaf: 'ProxyRef' } },
+      { setting: 'internet-apn', uri: './ConnMO/NAP/DmsInternet', match: 'Addr', owned: true },
+      { setting: 'bookmarks', uri: './Browser/Bookmarks/DmsBm1', match: 'URL', owned: true },
+      { setting: 'bookmarks', uri: './Browser/Bookmarks/DmsBm2', match: 'URL', owned: true },
+    ]);
+  });
+
+  it('vendor-x lists its numbered bookmarks only, not owned: the other settings are fixed slots', () => {
+    expect(expectedSettings(template('vendor-x'), profile).instances).toEqual([
+      { setting: 'bookmarks', uri: './Vendor/X/Browser/Bookmark/1', match: 'Url' },
+      { setting: 'bookmarks', uri: './Vendor/X/Browser/Bookmark/2', match: 'Url' },
+    ]);
+  });
+
+  it.each(['oma-standard', 'vendor-x'] as const)('%s: match and reference leaves are expected leaves; settings without values list nothing', (family) => {
+    const expected = expectedSettings(template(family), profile);
+    const value = new Map(expected.expected.map((e) => [e.nodeUri, e.value]));
+    for (const i of expected.instances ?? []) {
+      expect(value.has(`${i.uri}/${i.match}`)).toBe(true);
+      if (i.via !== undefined) expect(value.get(`${i.via.uri}/${i.via.leaf}`)).toBe(i.uri);
+    }
+    const bare = expectedSettings(template(family), sampleProfile({ mms: undefined, bookmarks: undefined }));
+    expect(new Set((bare.instances ?? []).map((i) => i.setting))).toEqual(new Set(family === 'oma-standard' ? ['internet-apn'] : []));
+  });
+});

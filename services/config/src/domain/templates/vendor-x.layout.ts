@@ -54,5 +54,8 @@ export const vendorXLayout: FamilyLayout = {
   softwareInventory: './Vendor/X/SwMgmt/Inventory/Deployed',
   supports: (setting) => setting !== 'email',
   instances: (setting, p) => (setting === 'bookmarks' ? (p.bookmarks ?? []).map((_, i) => VX.bookmark(i + 1)) : []),
+  // Fixed slots are found where they are; only the numbered bookmarks move. A number is not ours
+  // (the user's and the factory's bookmarks are numbered too), so none is `owned`.
+  matchable: (setting, p) => (setting === 'bookmarks' ? (p.bookmarks ?? []).map((_, i) => ({ uri: VX.bookmark(i + 1), match: 'Url' })) : []),
   leaves,
 };
