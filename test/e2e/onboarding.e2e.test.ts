@@ -25,8 +25,9 @@ import { SmscRadio } from '../support/smsc-radio';
 jest.setTimeout(240_000);
 
 const profile = JSON.parse(readFileSync(join(__dirname, '../../services/config/operator-profile.sample.json'), 'utf8')) as {
-  mms: { mmscUrl: string; apn: string };
-  internet: { apn: string };
+  mms: { mmscUrl: string; apn: string; name: string };
+  internet: { apn: string; user: string };
+  bookmarks: { name: string; url: string }[];
 };
 
 type Seen = { topic: TopicName; data: Record<string, unknown>; at: number };
@@ -92,12 +93,12 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     await smsc?.kill();
   });
 
-  async function newSubscriber(i: number, family: DeviceFamilyName, confirm: 'yes' | 'no') {
+  async function newSubscriber(i: number, family: DeviceFamilyName, confirm: 'yes' | 'no', settings: 'none' | 'factory' = 'none') {
     const deviceId = imeiFor(family === 'vendor-x' ? '35291106' : '35693803', 900_000 + run * 10 + i);
     const msisdn = `4915${String(run).padStart(3, '0')}0000${i}`;
     const auth = { scheme: 'md5' as const, username: `onb-${i}-${run}`, password: `pw-${i}`, serverId: SYSTEM_SERVER_ID, serverPassword: `spw-${i}` };
     expect((await system.api('POST', '/api/v1/dm-accounts', { deviceId, authType: 'md5', ...auth })).status).toBe(201);
-    const handset = new SimulatedHandset({ deviceId, family, encoding: i % 2 === 0 ? 'wbxml' : 'xml', serverUrl: system.dmUrl, auth, uiAnswers: { confirm } });
+    const handset = new SimulatedHandset({ deviceId, family, settings, encoding: i % 2 === 0 ? 'wbxml' : 'xml', serverUrl: system.dmUrl, auth, uiAnswers: { confirm } });
     radio.attach(msisdn, handset);
     return { deviceId, msisdn, imsi: `26207${String(run).padStart(3, '0')}00000${i}`, imei: deviceId.slice(5), handset };
   }
@@ -152,5 +153,36 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(JSON.parse(state)).toMatchObject({ state: 'failed', reason: 'user-rejected' });
+  });
+
+  it('a factory-configured handset is repaired where its own settings are: nothing duplicated, the user\'s bookmark kept', async () => {
+    const oma = await newSubscriber(5, 'oma-standard', 'yes', 'factory');
+    const x = await newSubscriber(6, 'vendor-x', 'yes', 'factory');
+    x.handset.tree.set('./Vendor/X/Browser/Bookmark/2/Title', { value: 'My bank' });
+    x.handset.tree.set('./Vendor/X/Browser/Bookmark/2/Url', { value: 'https://bank.example/' });
+    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(oma), observation(x)]);
+
+    for (const s of [oma, x]) {
+      const applied = await waitFor(events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
+      expect(applied.data.settings).toEqual(expect.arrayContaining(['mms', 'internet-apn', 'bookmarks']));
+    }
+    const t = oma.handset.tree;
+    // The factory instances hold the profile now; config added only the bookmark that was not there.
+    expect(t.childNames('./ConnMO/NAP').sort()).toEqual(['Internet', 'MMS']);
+    expect(t.childNames('./ConnMO/Proxy')).toEqual(['MMSProxy']);
+    expect(t.childNames('./MMS')).toEqual(['Operator']);
+    expect(t.text('./MMS/Operator/MMSC')).toBe(profile.mms.mmscUrl);
+    expect(t.text('./ConnMO/NAP/MMS/Name')).toBe(`${profile.mms.name} APN`);
+    expect(t.text('./ConnMO/NAP/Internet/Auth/AuthName')).toBe(profile.internet.user);
+    expect(t.childNames('./Browser/Bookmarks').sort()).toEqual(['DmsBm2', 'Operator']);
+    expect(t.text('./Browser/Bookmarks/DmsBm2/URL')).toBe(profile.bookmarks[1]!.url);
+    const report = await waitFor(events, 'diagnostics.report-completed.v1', (d) => d.deviceId === oma.deviceId);
+    expect(report.data.findings).toContainEqual({ kind: 'setting-wrong', setting: 'mms', nodeUri: './MMS/Operator/MMSC', observed: 'http://mmsc.operator.example', expected: profile.mms.mmscUrl });
+
+    const v = x.handset.tree;
+    expect(v.childNames('./Vendor/X/Browser/Bookmark').sort()).toEqual(['1', '2', '3']);
+    expect(v.text('./Vendor/X/Browser/Bookmark/2/Url')).toBe('https://bank.example/');
+    expect(v.text('./Vendor/X/Browser/Bookmark/3/Url')).toBe(profile.bookmarks[1]!.url);
+    expect(v.text('./Vendor/X/Settings/MMS/MMSC')).toBe(profile.mms.mmscUrl);
   });
 });
