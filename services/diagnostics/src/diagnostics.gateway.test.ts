@@ -161,15 +161,19 @@ describe('the handset\'s own setting instances (config lists its template instan
   });
   const settingFindings = (findings: Finding[]) => findings.filter((f) => f.kind === 'setting-missing' || f.kind === 'setting-wrong');
   const phases = (deviceId: string) => h.events['dm.command-requested.v1'].filter((e) => e.data.deviceId === deviceId).map((j) => j.data.jobId.split('.').pop());
-
-  it('oma-standard with factory settings: its own NAP, proxy, MMS and bookmark instances are found by content and compared where they are', async () => {
+  /** A subscriber who granted reading, on a new handset; `prepare` changes its tree before the detection. */
+  async function run(eventId: string, family: 'oma-standard' | 'vendor-x', settings: 'none' | 'factory', prepare?: (handset: SimulatedHandset) => void) {
     const msisdn = nextMsisdn();
     await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
     const imei = nextImei();
-    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'factory' });
-    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'oma-factory' });
+    const handset = await gw.handset(`IMEI:${imei}`, { family, settings });
+    prepare?.(handset);
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: eventId });
+    return { handset, report: await diagnose(h, gw, handset, eventId) };
+  }
 
-    const report = await diagnose(h, gw, handset, 'oma-factory');
+  it('oma-standard with factory settings: its own NAP, proxy, MMS and bookmark instances are found by content and compared where they are', async () => {
+    const { handset, report } = await run('oma-factory', 'oma-standard', 'factory');
 
     expect(report.data.outcome).toBe('complete');
     // Factory: ./ConnMO/NAP/Internet (APN matches, no AuthName), ./MMS/Operator -> ./ConnMO/NAP/MMS (named
@@ -190,13 +194,7 @@ describe('the handset\'s own setting instances (config lists its template instan
   });
 
   it('oma-standard with empty settings: the collections are empty, so no third job and every setting is missing', async () => {
-    const msisdn = nextMsisdn();
-    await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
-    const imei = nextImei();
-    const handset = await gw.handset(`IMEI:${imei}`, { family: 'oma-standard', settings: 'none' });
-    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'oma-empty' });
-
-    const report = await diagnose(h, gw, handset, 'oma-empty');
+    const { handset, report } = await run('oma-empty', 'oma-standard', 'none');
 
     expect(settingFindings(report.data.findings)).toEqual([
       { kind: 'setting-missing', setting: 'mms' },
@@ -208,15 +206,10 @@ describe('the handset\'s own setting instances (config lists its template instan
   });
 
   it('vendor-x: the factory bookmark in slot 1 is the operator portal; the missing one goes to a free slot, not over the user\'s own', async () => {
-    const msisdn = nextMsisdn();
-    await h.service.consent.decide({ msisdn, category: 'read-diagnostics', decision: 'grant', decidedBy: 'test' });
-    const imei = nextImei();
-    const handset = await gw.handset(`IMEI:${imei}`, { family: 'vendor-x', settings: 'factory' });
-    handset.tree.set('./Vendor/X/Browser/Bookmark/2/Title', { value: 'My bank' });
-    handset.tree.set('./Vendor/X/Browser/Bookmark/2/Url', { value: 'https://bank.example/' });
-    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'x-factory' });
-
-    const report = await diagnose(h, gw, handset, 'x-factory');
+    const { handset, report } = await run('x-factory', 'vendor-x', 'factory', (x) => {
+      x.tree.set('./Vendor/X/Browser/Bookmark/2/Title', { value: 'My bank' });
+      x.tree.set('./Vendor/X/Browser/Bookmark/2/Url', { value: 'https://bank.example/' });
+    });
 
     expect(settingFindings(report.data.findings)).toEqual([
       { kind: 'setting-missing', setting: 'bookmarks', instances: [{ template: './Vendor/X/Browser/Bookmark/2', at: './Vendor/X/Browser/Bookmark/3' }] },
