@@ -185,4 +185,19 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     expect(v.text('./Vendor/X/Browser/Bookmark/3/Url')).toBe(profile.bookmarks[1]!.url);
     expect(v.text('./Vendor/X/Settings/MMS/MMSC')).toBe(profile.mms.mmscUrl);
   });
+
+  it('an MMS instance whose NAP is gone gets a NAP and its reference turned to it, nothing else added', async () => {
+    const broken = await newSubscriber(7, 'oma-standard', 'yes', 'factory');
+    broken.handset.tree.delete('./ConnMO/NAP/MMS');
+    broken.handset.tree.set('./MMS/Operator/NapRef', { value: './ConnMO/NAP/Gone' });
+    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(broken)]);
+
+    await waitFor(events, 'config.applied.v1', (d) => d.deviceId === broken.deviceId);
+    const t = broken.handset.tree;
+    expect(t.childNames('./MMS')).toEqual(['Operator']);
+    expect(t.childNames('./ConnMO/NAP').sort()).toEqual(['DmsMMS', 'Internet']);
+    expect(t.text('./MMS/Operator/NapRef')).toBe('./ConnMO/NAP/DmsMMS');
+    expect(t.text('./ConnMO/NAP/DmsMMS/Addr')).toBe(profile.mms.apn);
+    expect(t.childNames('./ConnMO/Proxy')).toEqual(['MMSProxy']);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ExpectedSettings, Finding, SettingKind } from '@dms/contracts';
 import { readValue } from './diagnostic-job.plan';
 import type { NodeReading } from './diagnostic-report.model';
-import { childrenOf, collectionsOf, freePlace, matchInstances, parentOf, sameValue, type InstancePlace, type TemplateInstance } from './instance.matcher';
+import { childrenOf, collectionsOf, freePlace, matchInstances, normalizeRef, parentOf, sameValue, type InstancePlace, type TemplateInstance } from './instance.matcher';
 import { compareVersions } from './natural-version';
 import { isSecretNode } from './secret-node';
 
@@ -74,11 +74,12 @@ function fixedFindings(setting: SettingKind, observations: readonly Observation[
 
 /**
  * Dynamic instances: each template instance is looked for among the handset's own
- * (instance.matcher.ts). None there: the setting is missing. Some missing: independent ones
- * (bookmarks) are named with a free place to Add them; linked ones (the MMS instance and
- * the NAP and proxy it references) are missing as a whole, a fresh complete set being the
- * only safe repair. The leaves of the instances found are compared where the handset keeps
- * them; reference leaves are what found the instances, so they are not compared again.
+ * (instance.matcher.ts). None there: the setting is missing. Some missing (one bookmark of
+ * two; the proxy of an MMS set; the NAP an MMS instance points at): those are named with a
+ * free place to Add them, and a reference of an instance found that must point at one of
+ * them is wrong, expected to hold that place. The leaves of the instances found are compared
+ * where the handset keeps them; references to instances found are what found them, so they
+ * are not compared again.
  */
 function instanceFindings(
   setting: SettingKind,
@@ -92,12 +93,13 @@ function instanceFindings(
   if (own.every((i) => state(i).state !== 'found')) return own.every((i) => state(i).state === 'absent') ? [{ kind: 'setting-missing', setting }] : [];
   const findings: Finding[] = [];
   const absent = own.filter((i) => state(i).state === 'absent');
+  const placedAt = new Map<string, string>();
   if (absent.length > 0) {
-    if (own.some((i) => i.via !== undefined)) return [{ kind: 'setting-missing', setting }];
     const reserved = new Set<string>();
     const missing = absent.map((i) => {
       const at = freePlace(i.uri, childrenOf(readings, parentOf(i.uri)), reserved);
       reserved.add(at);
+      placedAt.set(i.uri, at);
       return { template: i.uri, at };
     });
     findings.push({ kind: 'setting-missing', setting, instances: missing });
@@ -111,9 +113,16 @@ function instanceFindings(
       continue;
     }
     const place = state(owner);
-    if (place.state !== 'found' || templateUris.has(leaf.value)) continue;
+    if (place.state !== 'found') continue;
     const o = observe(readings, { ...leaf, nodeUri: place.uri + leaf.nodeUri.slice(owner.uri.length) });
-    if (o.state !== 'unknown' && !sameValue(o.value, leaf.value)) findings.push(wrong(setting, o));
+    if (o.state === 'unknown') continue;
+    if (templateUris.has(leaf.value)) {
+      // A reference found what it points at; one pointing at an instance to be Added must point there.
+      const at = placedAt.get(leaf.value);
+      if (at !== undefined && normalizeRef(o.value) !== at) findings.push(wrong(setting, { ...o, leaf: { ...o.leaf, value: at } }));
+      continue;
+    }
+    if (!sameValue(o.value, leaf.value)) findings.push(wrong(setting, o));
   }
   return findings;
 }

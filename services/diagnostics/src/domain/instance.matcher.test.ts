@@ -33,7 +33,7 @@ describe('finding the handset\'s own setting instances', () => {
     ]);
   });
 
-  it('an MMS instance whose NapRef points at a NAP the handset does not have: the MMS setting is missing as a whole', () => {
+  it('an MMS instance whose NapRef points at a NAP the handset does not have: the NAP is missing and the reference must point at where it goes', () => {
     const readings = handset({ ...EMPTY, './MMS': ['Operator'], './ConnMO/Proxy': ['P'] }, {
       './MMS/Operator/MMSC': 'http://mmsc.operator.example',
       './MMS/Operator/ProxyRef': 'ConnMO/Proxy/P/',
@@ -46,8 +46,23 @@ describe('finding the handset\'s own setting instances', () => {
     // A reference written without './' and with a trailing slash still leads to the proxy.
     expect(places.get('./ConnMO/Proxy/DmsMMSProxy')).toEqual({ state: 'found', uri: './ConnMO/Proxy/P' });
     expect(places.get('./ConnMO/NAP/DmsMMS')).toEqual({ state: 'absent' });
-    expect(settingFindings(readings)).toContainEqual({ kind: 'setting-missing', setting: 'mms' });
-    expect(settingFindings(readings).filter((f) => f.setting === 'mms')).toHaveLength(1);
+    expect(settingFindings(readings).filter((f) => f.setting === 'mms')).toEqual([
+      { kind: 'setting-missing', setting: 'mms', instances: [{ template: './ConnMO/NAP/DmsMMS', at: './ConnMO/NAP/DmsMMS' }] },
+      { kind: 'setting-wrong', setting: 'mms', nodeUri: './MMS/Operator/NapRef', observed: './ConnMO/NAP/Gone', expected: './ConnMO/NAP/DmsMMS' },
+    ]);
+  });
+
+  it('config\'s own MMS set with its proxy gone: only the proxy is missing, at its own place, and the reference to it stands', () => {
+    const readings = handset({ ...EMPTY, './MMS': ['DmsMMS'], './ConnMO/NAP': ['DmsMMS'] }, {
+      './MMS/DmsMMS/MMSC': 'http://mmsc.operator.example',
+      './MMS/DmsMMS/ProxyRef': './ConnMO/Proxy/DmsMMSProxy',
+      './MMS/DmsMMS/NapRef': './ConnMO/NAP/DmsMMS',
+      './ConnMO/NAP/DmsMMS/Name': 'Operator MMS APN',
+      './ConnMO/NAP/DmsMMS/Addr': 'mms.operator.example',
+    });
+    expect(settingFindings(readings).filter((f) => f.setting === 'mms')).toEqual([
+      { kind: 'setting-missing', setting: 'mms', instances: [{ template: './ConnMO/Proxy/DmsMMSProxy', at: './ConnMO/Proxy/DmsMMSProxy' }] },
+    ]);
   });
 
   it('a handset that cannot list its collections (405) is compared at config\'s own places, as before', () => {

@@ -139,6 +139,32 @@ describe('settings placed by a report on the handset', () => {
     },
   );
 
+  it('an MMS set partly there: only the missing member is Added, and a reference that pointed nowhere is turned to it', () => {
+    // config's own set whose proxy was deleted on the handset
+    const own = handset('oma-standard', 'none');
+    expect(allOk(own, renderSettings(oma, { profile, settings: ['mms'] }).commands)).toBe(true);
+    own.delete('./ConnMO/Proxy/DmsMMSProxy');
+    const proxy: SettingFindings = { setting: 'mms', missing: [{ template: './ConnMO/Proxy/DmsMMSProxy', at: './ConnMO/Proxy/DmsMMSProxy' }], wrong: [] };
+    const again = renderSettings(oma, { profile, settings: ['mms'], findings: [proxy] });
+    expect(allOk(own, again.commands)).toBe(true);
+    expect([own.text('./ConnMO/Proxy/DmsMMSProxy/Addr'), own.text('./ConnMO/Proxy/DmsMMSProxy/NapRef')]).toEqual(['10.0.0.10', './ConnMO/NAP/DmsMMS']);
+
+    // a factory MMS instance whose NAP is gone
+    const factory = handset('oma-standard');
+    factory.delete('./ConnMO/NAP/MMS');
+    factory.set('./MMS/Operator/NapRef', { value: './ConnMO/NAP/Gone' });
+    const nap: SettingFindings = {
+      setting: 'mms',
+      missing: [{ template: './ConnMO/NAP/DmsMMS', at: './ConnMO/NAP/DmsMMS' }],
+      wrong: [{ nodeUri: './MMS/Operator/NapRef', expected: './ConnMO/NAP/DmsMMS' }],
+    };
+    const repaired = renderSettings(oma, { profile, settings: ['mms'], findings: [nap] });
+    expect(allOk(factory, repaired.commands)).toBe(true);
+    expect(factory.text('./MMS/Operator/NapRef')).toBe('./ConnMO/NAP/DmsMMS');
+    expect(factory.text('./ConnMO/NAP/DmsMMS/Addr')).toBe('mms.operator.example');
+    expect(factory.childNames('./MMS')).toEqual(['Operator']);
+  });
+
   it('a setting missing as a whole is Added even when config recorded it as written before', () => {
     const tree = handset('oma-standard', 'none');
     const findings: SettingFindings[] = [{ setting: 'internet-apn', missing: 'whole', wrong: [] }];
