@@ -186,9 +186,10 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     expect(v.text('./Vendor/X/Settings/MMS/MMSC')).toBe(profile.mms.mmscUrl);
   });
 
-  it('an MMS instance whose NAP is gone gets a NAP and its reference turned to it, nothing else added', async () => {
+  it('an MMS instance whose NAP is gone gets a NAP and its reference turned to it; a NAP without Auth gets its leaves Added', async () => {
     const broken = await newSubscriber(7, 'oma-standard', 'yes', 'factory');
     broken.handset.tree.delete('./ConnMO/NAP/MMS');
+    broken.handset.tree.delete('./ConnMO/NAP/Internet/Auth');
     broken.handset.tree.set('./MMS/Operator/NapRef', { value: './ConnMO/NAP/Gone' });
     await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(broken)]);
 
@@ -199,5 +200,6 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     expect(t.text('./MMS/Operator/NapRef')).toBe('./ConnMO/NAP/DmsMMS');
     expect(t.text('./ConnMO/NAP/DmsMMS/Addr')).toBe(profile.mms.apn);
     expect(t.childNames('./ConnMO/Proxy')).toEqual(['MMSProxy']);
+    expect([t.text('./ConnMO/NAP/Internet/Auth/AuthType'), t.text('./ConnMO/NAP/Internet/Auth/AuthName')]).toEqual(['PAP', profile.internet.user]);
   });
 });

@@ -17,7 +17,15 @@ export const Finding = z.discriminatedUnion('kind', [
      */
     instances: z.array(z.object({ template: z.string().max(1024), at: z.string().max(1024) })).max(50).optional(),
   }),
-  z.object({ kind: z.literal('setting-wrong'), setting: SettingKind, nodeUri: z.string().max(1024), observed: z.string().max(1000), expected: z.string().max(1000) }),
+  z.object({
+    kind: z.literal('setting-wrong'),
+    setting: SettingKind,
+    nodeUri: z.string().max(1024),
+    observed: z.string().max(1000),
+    expected: z.string().max(1000),
+    /** The leaf is not on the handset at all (its Get answered 404; `observed` is ''): it must be Added, a Replace would fail. */
+    absent: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('firmware-outdated'), current: z.string().max(200), latest: z.string().max(200) }),
   z.object({ kind: z.literal('not-dm-capable'), reason: z.string().max(500) }),
   z.object({ kind: z.literal('health'), metric: z.enum(['battery', 'storage', 'memory', 'signal']), level: z.enum(['ok', 'low', 'critical']), value: z.string().max(100).optional() }),

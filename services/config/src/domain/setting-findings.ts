@@ -13,8 +13,8 @@ export interface SettingFindings {
   readonly setting: SettingKind;
   /** `whole`: setting-missing without instances (none of it is there); else only these instances are missing. */
   readonly missing: 'whole' | readonly MissingInstance[];
-  /** setting-wrong: the leaf read and the value diagnostics expected there. */
-  readonly wrong: readonly { readonly nodeUri: string; readonly expected: string }[];
+  /** setting-wrong: the leaf read and the value diagnostics expected there; `absent`: not on the handset (Add it). */
+  readonly wrong: readonly { readonly nodeUri: string; readonly expected: string; readonly absent?: boolean }[];
 }
 
 /** Per setting, in the order the findings first name it; a whole-missing finding outweighs instance ones. */
@@ -35,7 +35,11 @@ export function settingFindingsOf(findings: readonly Finding[]): SettingFindings
       else if (found.missing !== 'whole') found.missing.push(...finding.instances);
     }
     if (finding.kind === 'setting-wrong')
-      entry(finding.setting).wrong.push({ nodeUri: finding.nodeUri, expected: finding.expected });
+      entry(finding.setting).wrong.push({
+        nodeUri: finding.nodeUri,
+        expected: finding.expected,
+        ...(finding.absent === true ? { absent: true } : {}),
+      });
   }
   return [...bySetting].map(([setting, found]) => ({ setting, ...found }));
 }

@@ -38,7 +38,8 @@ export function deriveFindings(input: FindingInput): Finding[] {
 }
 
 type Leaf = ExpectedSettings['expected'][number];
-type Observation = { leaf: Leaf; state: 'unset' | 'set' | 'unknown'; value: string };
+/** `absent`: the Get answered 404 (the node is not there, as opposed to empty). */
+type Observation = { leaf: Leaf; state: 'unset' | 'set' | 'unknown'; value: string; absent?: boolean };
 
 /** Per setting, what was found missing or wrong; the handset's own instances when config listed its instances. */
 function settingFindings(readings: readonly NodeReading[], expected: ExpectedSettings): Finding[] {
@@ -132,13 +133,13 @@ function ownerOf(instances: readonly TemplateInstance[], nodeUri: string): Templ
 }
 
 function wrong(setting: SettingKind, o: Observation): Finding {
-  return { kind: 'setting-wrong', setting, nodeUri: o.leaf.nodeUri, observed: o.value.slice(0, 1000), expected: o.leaf.value.slice(0, 1000) };
+  return { kind: 'setting-wrong', setting, nodeUri: o.leaf.nodeUri, observed: o.value.slice(0, 1000), expected: o.leaf.value.slice(0, 1000), ...(o.absent === true ? { absent: true } : {}) };
 }
 
 function observe(readings: readonly NodeReading[], leaf: Leaf): Observation {
   const reading = readings.find((r) => r.uri === leaf.nodeUri);
   if (reading === undefined) return { leaf, state: 'unknown', value: '' };
-  if (reading.status === NOT_FOUND) return { leaf, state: 'unset', value: '' };
+  if (reading.status === NOT_FOUND) return { leaf, state: 'unset', value: '', absent: true };
   if (reading.status < 200 || reading.status >= 300) return { leaf, state: 'unknown', value: '' };
   const value = reading.data ?? '';
   const zeroInt = (reading.format === 'int' || reading.format === 'float') && Number(value) === 0 && Number(leaf.value) !== 0;

@@ -97,6 +97,18 @@ describe('finding the handset\'s own setting instances', () => {
     expect(matchInstances(expected, two).get('./ConnMO/NAP/DmsInternet')).toEqual({ state: 'absent' });
   });
 
+  it('a leaf missing from the handset\'s own instance (404) is wrong and marked absent, an empty one is not', () => {
+    const readings = handset({ ...EMPTY, './ConnMO/NAP': ['Internet'] }, {
+      './ConnMO/NAP/Internet/Name': '',
+      './ConnMO/NAP/Internet/Addr': 'internet.operator.example',
+    }).concat([absent('./ConnMO/NAP/Internet/Auth/AuthType'), absent('./ConnMO/NAP/Internet/Auth/AuthName')]);
+    expect(settingFindings(readings).filter((f) => f.setting === 'internet-apn')).toEqual([
+      { kind: 'setting-wrong', setting: 'internet-apn', nodeUri: './ConnMO/NAP/Internet/Name', observed: '', expected: 'Operator Internet' },
+      { kind: 'setting-wrong', setting: 'internet-apn', nodeUri: './ConnMO/NAP/Internet/Auth/AuthType', observed: '', expected: 'PAP', absent: true },
+      { kind: 'setting-wrong', setting: 'internet-apn', nodeUri: './ConnMO/NAP/Internet/Auth/AuthName', observed: '', expected: 'web', absent: true },
+    ]);
+  });
+
   it('says nothing of a setting it could not read at all', () => {
     expect(settingFindings([])).toEqual([]);
   });

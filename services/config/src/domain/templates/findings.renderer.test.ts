@@ -165,6 +165,34 @@ describe('settings placed by a report on the handset', () => {
     expect(factory.childNames('./MMS')).toEqual(['Operator']);
   });
 
+  it('a leaf the handset does not have (404) is Added, with the secret beside it, not Replaced', () => {
+    const tree = handset('oma-standard');
+    tree.delete('./ConnMO/NAP/Internet/Auth');
+    const findings: SettingFindings[] = [
+      {
+        setting: 'internet-apn',
+        missing: [],
+        wrong: [
+          { nodeUri: './ConnMO/NAP/Internet/Auth/AuthType', expected: 'PAP', absent: true },
+          { nodeUri: './ConnMO/NAP/Internet/Auth/AuthName', expected: 'web', absent: true },
+        ],
+      },
+    ];
+    const rendered = renderSettings(oma, { profile, settings: ['internet-apn'], findings });
+    expect(rendered.commands).toEqual([
+      {
+        verb: 'Atomic',
+        children: [
+          chr('Add', './ConnMO/NAP/Internet/Auth/AuthType', 'PAP'),
+          chr('Add', './ConnMO/NAP/Internet/Auth/AuthName', 'web'),
+          chr('Add', './ConnMO/NAP/Internet/Auth/AuthSecret', 's3cret-pw'),
+        ],
+      },
+    ]);
+    expect(allOk(tree, rendered.commands)).toBe(true);
+    expect(tree.text('./ConnMO/NAP/Internet/Auth/AuthName')).toBe('web');
+  });
+
   it('a setting missing as a whole is Added even when config recorded it as written before', () => {
     const tree = handset('oma-standard', 'none');
     const findings: SettingFindings[] = [{ setting: 'internet-apn', missing: 'whole', wrong: [] }];

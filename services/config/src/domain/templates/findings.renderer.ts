@@ -32,6 +32,9 @@ interface HandsetLeaf {
  *   leaf): Replaced there with the template's value, plus that instance's secrets when the
  *   profile has one (an empty one never overwrites the handset's).
  * A reference (a leaf whose value is a template instance) follows an instance Added here.
+ * A wrong leaf diagnostics found `absent` (404) is Added instead of Replaced, and so is a
+ * secret in the same interior node (secrets are never read; their siblings tell). The
+ * interior node above it is left to the handset to create (DM 1.2 lets Add create parents).
  */
 export function renderFindings(
   found: SettingFindings,
@@ -57,6 +60,10 @@ export function renderFindings(
     else if (hit.handset === hit.template) wrongInPlace.add(hit.template);
     else elsewhere.push({ nodeUri: w.nodeUri, hit });
   }
+  // A leaf the handset does not have (404) is Added; so is a secret beside one (never read: its siblings tell).
+  const absent = new Set(found.wrong.filter((w) => w.absent === true).map((w) => w.nodeUri));
+  const verbFor = (uri: string, leaf: SettingLeaf): 'Add' | 'Replace' =>
+    absent.has(uri) || (leaf.secret === true && [...absent].some((a) => parentOf(a) === parentOf(uri))) ? 'Add' : 'Replace';
   const whole = members.length === 1 || leaves.some((l) => members.includes(l.value));
   const commands: DmCommand[] = [];
   if (wrongInPlace.size > 0) {
@@ -65,7 +72,7 @@ export function renderFindings(
     const kept = leaves.filter(
       (l) => replaced.some((m) => within(l.uri, m)) && !moved.some((m) => within(l.uri, m)),
     );
-    commands.push(...kept.map((l) => leafCommand('Replace', value(l))));
+    commands.push(...kept.map((l) => leafCommand(verbFor(l.uri, l), value(l))));
   } else if (found.missing === 'whole')
     commands.push(...instances.map(nodeCommand), ...leaves.map((l) => leafCommand('Add', l)));
   for (const [template, at] of placed) {
@@ -80,13 +87,13 @@ export function renderFindings(
   }
   const repairs = new Map<string, DmCommand>();
   for (const { nodeUri, hit } of elsewhere)
-    repairs.set(nodeUri, leafCommand('Replace', value(hit.leaf, nodeUri)));
+    repairs.set(nodeUri, leafCommand(verbFor(nodeUri, hit.leaf), value(hit.leaf, nodeUri)));
   for (const { hit } of elsewhere)
     for (const leaf of leaves.filter(
       (l) => l.secret === true && l.value !== '' && within(l.uri, hit.template),
     )) {
       const uri = rebase(leaf.uri, hit.template, hit.handset);
-      if (!repairs.has(uri)) repairs.set(uri, leafCommand('Replace', { ...leaf, uri }));
+      if (!repairs.has(uri)) repairs.set(uri, leafCommand(verbFor(uri, leaf), { ...leaf, uri }));
     }
   commands.push(...repairs.values());
   const atTemplate = wrongInPlace.size > 0 ? whole && placed.size === 0 : found.missing === 'whole';
