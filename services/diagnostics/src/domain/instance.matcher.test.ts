@@ -109,6 +109,12 @@ describe('finding the handset\'s own setting instances', () => {
     ]);
   });
 
+  it('a NAP holding the MMS APN is never taken as the Internet NAP, even when no MMS instance points at it', () => {
+    const readings = handset({ ...EMPTY, './ConnMO/NAP': ['MMS'] }, { './ConnMO/NAP/MMS/Name': 'MMS', './ConnMO/NAP/MMS/Addr': 'mms.operator.example' });
+    expect(matchInstances(expected, readings).get('./ConnMO/NAP/DmsInternet')).toEqual({ state: 'absent' });
+    expect(settingFindings(readings).filter((f) => f.setting === 'internet-apn')).toEqual([{ kind: 'setting-missing', setting: 'internet-apn' }]);
+  });
+
   it('says nothing of a setting it could not read at all', () => {
     expect(settingFindings([])).toEqual([]);
   });

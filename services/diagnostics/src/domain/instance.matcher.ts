@@ -109,7 +109,8 @@ const valueOf = (readings: readonly NodeReading[], uri: string): { status: numbe
  *    MMS instance's NapRef/ProxyRef) is where the reference points, when the handset has it;
  * 3. the sole one: a setting with one instance of its own (the MMS instance, the Internet
  *    NAP) takes the collection's only instance nobody else took (a factory MMS instance
- *    whose MMSC moved; the Internet NAP beside the MMS NAP), then its references;
+ *    whose MMSC moved; the Internet NAP beside the MMS NAP), then its references; one
+ *    holding another template instance's match value (a NAP with the MMS APN) is not taken;
  * 4. the template's own place, when the handset has it and it is config's (`owned`: a Dms*
  *    name, whatever it holds) or an empty slot to fill; a numbered vendor slot holding
  *    something else is the user's or the factory's and is left alone.
@@ -133,6 +134,15 @@ export function matchInstances(expected: ExpectedSettings, readings: readonly No
     if (leaves.some((r) => r?.status === 404)) return false;
     return undefined;
   };
+  // A handset instance holding what another template instance of the collection is matched by
+  // (a NAP whose APN is the MMS one, referenced or not) is that one's, never a sole candidate.
+  const isAnother = (instance: TemplateInstance, uri: string): boolean =>
+    instances.some((other) => {
+      if (other === instance || parentOf(other.uri) !== parentOf(instance.uri)) return false;
+      const wanted = expectedValue.get(`${other.uri}/${other.match}`);
+      const value = readValueOk(readings, `${uri}/${other.match}`);
+      return wanted !== undefined && value !== undefined && sameValue(value, wanted);
+    });
   const follow = () => {
     for (const instance of instances) {
       if (instance.via === undefined || places.has(instance.uri)) continue;
@@ -166,7 +176,9 @@ export function matchInstances(expected: ExpectedSettings, readings: readonly No
     for (const instance of anchors) {
       if (places.has(instance.uri) || anchors.filter((a) => a.setting === instance.setting).length !== 1) continue;
       const collection = parentOf(instance.uri);
-      const free = (childrenOf(readings, collection) ?? []).map((c) => `${collection}/${c}`).filter((uri) => !taken.has(uri));
+      const free = (childrenOf(readings, collection) ?? [])
+        .map((c) => `${collection}/${c}`)
+        .filter((uri) => !taken.has(uri) && !isAnother(instance, uri));
       if (free.length !== 1) continue;
       settle(instance, free[0]!);
       follow();
