@@ -5,6 +5,7 @@ import { ConfigApplied } from './events/config-applied.event';
 import { ConfigFailed } from './events/config-failed.event';
 import { DmCommandCompleted } from './events/dm-command-completed.event';
 import { DmCommandRequested } from './events/dm-command-requested.event';
+import { FirmwareRolloutChanged, FirmwareUpdateCompleted } from './events/firmware.events';
 import { acceptHlrImeiObservation, HlrImeiObservation } from './events/hlr-imei-observation.event';
 import { upcastHlrImeiObservation } from './events/hlr-imei-observation.upcast';
 import { InventoryReported } from './events/inventory-reported.event';
@@ -119,6 +120,18 @@ export const eventCatalog = {
     schema: ConfigFailed,
     key: (d) => d.deviceId,
     doc: 'Applying a settings profile failed, with the reason and whether config retries.',
+  }),
+  'firmware.update-completed.v1': define({
+    type: 'org.dms.firmware.update-completed.v1',
+    schema: FirmwareUpdateCompleted,
+    key: (d) => d.deviceId,
+    doc: 'A firmware update of one handset ended: succeeded, failed (FUMO result code), declined, consent revoked or unreachable.',
+  }),
+  'firmware.rollout-changed.v1': define({
+    type: 'org.dms.firmware.rollout-changed.v1',
+    schema: FirmwareRolloutChanged,
+    key: (d) => d.rolloutId,
+    doc: 'A staged firmware rollout started, moved to its next stage, paused, halted on failures, completed or was cancelled.',
   }),
 } as const;
 

@@ -24,7 +24,9 @@ type ExpectedTopics =
   | 'device.alert-raised.v1'
   | 'diagnostics.report-completed.v1'
   | 'config.applied.v1'
-  | 'config.failed.v1';
+  | 'config.failed.v1'
+  | 'firmware.update-completed.v1'
+  | 'firmware.rollout-changed.v1';
 
 describe('event map', () => {
   it('has exactly the agreed topics', () => {
@@ -32,7 +34,8 @@ describe('event map', () => {
     expect([...topicNames].sort()).toEqual(
       ['hlr.imei-observations.v1', 'terminal.combination-detected.v1', 'terminal.subscriber-updated.v1', 'terminal.terminal-removed.v1', 'subscription.changed.v1',
         'dm.command-requested.v1', 'dm.command-completed.v1', 'device.session-completed.v1', 'device.inventory-reported.v1',
-        'device.alert-raised.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1'].sort(),
+        'device.alert-raised.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1',
+        'firmware.update-completed.v1', 'firmware.rollout-changed.v1'].sort(),
     );
   });
 

@@ -19,6 +19,7 @@ export * from './events/terminal-removed.event';
 export * from './events/report-completed.event';
 export * from './events/config-applied.event';
 export * from './events/config-failed.event';
+export * from './events/firmware.events';
 export * from './events/subscription-changed.event';
 export * from './consent.schema';
 export * from './rpc/diagnostics.rpc';
