@@ -283,7 +283,7 @@ describe('embedded mode: every service in one process', () => {
     );
     expect((await launcher.exited).code).toBe(2);
     expect(launcher.stderr().trim().split('\n')).toEqual([
-      expect.stringMatching(/no-such-service.*dm-gateway, hlr-detector, subscriber-terminal/),
+      expect.stringMatching(/no-such-service.*dm-gateway, firmware, hlr-detector, subscriber-terminal/),
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { consoleSettingsFields } from '@dms/console';
 import { diagnosticsConfig } from '@dms/diagnostics';
 import { dmGatewayConfig } from '@dms/dm-gateway';
+import { firmwareServiceConfig as fw } from '@dms/firmware';
 import { wakeUpConfigFields } from '@dms/dm-gateway/src/wake-up';
 import { hlrDetectorConfig } from '@dms/hlr-detector';
 import { defineConfig, field, logLevelSchema, portSchema, secret, type LoadedConfig } from '@dms/service-kit';
@@ -94,6 +95,20 @@ export const embeddedConfig = defineConfig({
   diagLatestFwKey: diag.latestFwKey,
   // The console's sessions, lock-out, RPC timeout, dashboard window and tenant attribute (DMS_CONSOLE_*).
   ...consoleSettingsFields,
+  fwPublicUrl: field({
+    env: fw.publicBaseUrl.env,
+    schema: z.url(),
+    optional: true,
+    doc: 'Base URL handsets download firmware packages from; unset = http://127.0.0.1:<PORT> (set it when handsets are on the network)',
+  }),
+  fwDownloadSecret: secret({
+    env: fw.downloadSecret.env,
+    schema: z.string().min(32),
+    optional: true,
+    expected: 'at least 32 characters',
+    doc: `${fw.downloadSecret.doc}; unset = generated on first start and kept in <data dir>/secrets/fw-download-secret`,
+  }),
+  fwAutoUpdate: fw.autoUpdate,
 });
 
 export type EmbeddedConfig = LoadedConfig<typeof embeddedConfig>;

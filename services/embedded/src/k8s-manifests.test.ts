@@ -171,9 +171,10 @@ function deploymentProblems(m: Manifests, deployment: Json): string[] {
         if (key === undefined) {
           problems.push(`${name}: ${entry.name}=${entry.value} is no key of dms-secrets mounted in the pod`);
         } else {
-          // A stand-in value (at most 8 characters: the SMPP password's limit) for the schema check.
+          // A stand-in value for the schema check: 8 characters for the SMPP password (its limit),
+          // 40 for the others (the firmware download key needs at least 32).
           const file = join(scratch, key);
-          writeFileSync(file, 'k8s-test');
+          writeFileSync(file, key === 'smsc-password' ? 'k8s-test' : 'k8s-test-'.padEnd(40, 'x'));
           env[entry.name] = file;
         }
       } else {

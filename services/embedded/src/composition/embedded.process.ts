@@ -13,6 +13,7 @@ import { composeConsole } from './console.module';
 import { composeConfig } from './config.module';
 import { composeDiagnostics } from './diagnostics.module';
 import { composeDmGateway, DM_GATEWAY } from './dm-gateway.module';
+import { composeFirmware } from './firmware.module';
 import { composeHlrDetector } from './hlr-detector.module';
 import { composeSubscriberTerminal } from './subscriber-terminal.module';
 
@@ -69,6 +70,7 @@ export async function startEmbedded(
       logger,
     ),
     composeConfig(runtime, config, adminToken, logger),
+    composeFirmware(runtime, config, adminToken, logger),
     // Last: its /api/v1 router parses every JSON body it sees with its own 2 MB limit.
     composeDmGateway(runtime, config, adminToken, logger),
   ];

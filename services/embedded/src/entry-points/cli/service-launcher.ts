@@ -10,6 +10,7 @@ export const SERVICE_MAINS = {
   console: () => import('@dms/console/src/main.js'),
   diagnostics: () => import('@dms/diagnostics/src/main.js'),
   'dm-gateway': () => import('@dms/dm-gateway/src/main.js'),
+  firmware: () => import('@dms/firmware/src/main.js'),
   'hlr-detector': () => import('@dms/hlr-detector/src/main.js'),
   'subscriber-terminal': () => import('@dms/subscriber-terminal/src/main.js'),
 } as const satisfies Record<string, () => Promise<unknown>>;
