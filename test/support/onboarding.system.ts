@@ -1,6 +1,6 @@
 /**
- * The five services of onboarding (hlr-detector, subscriber-terminal, dm-gateway,
- * diagnostics, config) built by their own factories on the adapters given (embedded or
+ * The services of onboarding (hlr-detector, subscriber-terminal, dm-gateway, diagnostics,
+ * config) and firmware, built by their own factories on the adapters given (embedded or
  * distributed), their routers on one HTTP port like the embedded process, with the
  * gateway's Package 0 wake-up going to the DeviceWakeUp given (the Perl SMSC over SMPP,
  * or the radio of radio.wake-up.ts).
@@ -9,6 +9,7 @@ import express from 'express';
 import { createConfigService, defaultConfigSettings } from '../../services/config/src/index';
 import { createDiagnostics, defaultDiagnosticsSettings, DIAGNOSTICS_SOURCE } from '../../services/diagnostics/src/index';
 import { createDmGateway, defaultSettings } from '../../services/dm-gateway/src/index';
+import { createFirmwareService, defaultFirmwareSettings, FIRMWARE_SOURCE } from '../../services/firmware/src/index';
 import type { DeviceWakeUp } from '../../services/dm-gateway/src/domain/device-wake-up.port';
 import { createHlrDetector, HLR_DETECTOR_SOURCE } from '../../services/hlr-detector/src/index';
 import { createSubscriberTerminal } from '../../services/subscriber-terminal/src/index';
@@ -31,8 +32,22 @@ export interface OnboardingSystem {
   stop(): Promise<void>;
 }
 
-export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: DeviceWakeUp): Promise<OnboardingSystem> {
+export interface SystemOptions {
+  /** firmware offers an update when diagnostics finds the firmware outdated (DMS_FW_AUTO_UPDATE). */
+  firmwareAutoUpdate?: boolean;
+  /** How often firmware's rollouts step (DMS_FW_TICK_MS). */
+  firmwareTickMs?: number;
+}
+
+export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: DeviceWakeUp, options: SystemOptions = {}): Promise<OnboardingSystem> {
   const adminToken = SYSTEM_ADMIN_TOKEN;
+  const app = express();
+  app.set('trust proxy', true);
+  // Listening first: firmware writes this address into the download URLs it gives handsets.
+  const http: RunningHttpServer = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+  // As the embedded process: keep-alive sockets outlive a loaded session's pauses.
+  http.server.keepAliveTimeout = 15_000;
+  const fw = await adapters.forService('firmware', FIRMWARE_SOURCE);
   const hlr = await adapters.forService('hlr-detector', HLR_DETECTOR_SOURCE);
   const st = await adapters.forService('subscriber-terminal', '/services/subscriber-terminal');
   const gw = await adapters.forService('dm-gateway', '/services/dm-gateway');
@@ -47,6 +62,18 @@ export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: De
     }),
     createDiagnostics({ ...diag, logger: testLogger('diagnostics'), config: defaultDiagnosticsSettings({ adminToken }) }),
     createConfigService({ ...cfg, logger: testLogger('config'), config: defaultConfigSettings({ adminToken, consumerGroup: 'config' }) }),
+    createFirmwareService({
+      ...fw,
+      logger: testLogger('firmware'),
+      config: defaultFirmwareSettings({
+        adminToken,
+        downloadSecret: 'onboarding-firmware-download-secret-0123',
+        publicBaseUrl: http.url,
+        consumerGroup: 'firmware',
+        autoUpdate: options.firmwareAutoUpdate ?? false,
+        ...(options.firmwareTickMs === undefined ? {} : { tickMs: options.firmwareTickMs }),
+      }),
+    }),
     createDmGateway({
       bus: gw.bus,
       rpc: gw.rpc,
@@ -58,14 +85,9 @@ export async function startOnboardingSystem(adapters: AdapterFactory, wakeUp: De
       config: defaultSettings({ adminToken, serverId: SYSTEM_SERVER_ID, consumerGroup: 'dm-gateway', jobSweepIntervalMs: 5_000, sessionTtlMs: 20_000 }),
     }),
   ];
-  const app = express();
-  app.set('trust proxy', true);
   for (const part of parts) app.use(part.router);
   app.use(problemHandler(testLogger('system')));
   for (const part of parts) await part.start();
-  const http: RunningHttpServer = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
-  // As the embedded process: keep-alive sockets outlive a loaded session's pauses.
-  http.server.keepAliveTimeout = 15_000;
   return {
     url: http.url,
     dmUrl: `${http.url}/dm`,

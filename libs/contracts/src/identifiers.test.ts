@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Timestamp, timestampMs } from './identifiers';
+import { deviceIdOfImei, Imei, luhnValid, Timestamp, timestampMs } from './identifiers';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** Timestamps in every form the Timestamp schema accepts, and near misses. */
@@ -57,5 +57,20 @@ describe('timestampMs', () => {
       expect(Timestamp.safeParse(value).success).toBe(true);
       expect(timestampMs(value)).toBe(Date.parse(value));
     }
+  });
+});
+
+describe('deviceIdOfImei', () => {
+  it('names the 15-digit DevId of a handset whether the store keeps 14 or 15 digits', () => {
+    // 35693803564380 + Luhn 9 (3GPP TS 23.003 Annex B example form).
+    expect(deviceIdOfImei('35693803564380')).toBe('IMEI:356938035643809');
+    expect(deviceIdOfImei('356938035643809')).toBe('IMEI:356938035643809');
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{14}$/), (body) => {
+        const id = deviceIdOfImei(body);
+        const digits = id.slice(5);
+        return id.startsWith(`IMEI:${body}`) && digits.length === 15 && luhnValid(digits) && Imei.safeParse(digits).success;
+      }),
+    );
   });
 });

@@ -55,6 +55,24 @@ export function tacOf(imei: string): string {
  */
 export const DeviceId = z.string().min(1).max(128);
 
+/** 3GPP TS 23.003 6.2.1: a 14-digit IMEI gets its Luhn check digit (DevId names the 15-digit form). */
+export function imei15(imei: string): string {
+  if (imei.length !== 14) return imei;
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    let d = Number(imei[13 - i]);
+    if (i % 2 === 0) d *= 2;
+    sum += d > 9 ? d - 9 : d;
+  }
+  return `${imei}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * The DM device id of a GSM/UMTS handset from its IMEI as the subscriber store keeps it
+ * (14 digits, or 15): `IMEI:<15 digits>`, as the handset's DevInfo/DevId names itself.
+ */
+export const deviceIdOfImei = (imei: string): string => `IMEI:${imei15(imei)}`;
+
 /** The IMEI inside a DM device id of the form `IMEI:<imei>`, or undefined for other id forms. */
 export function imeiOfDeviceId(deviceId: string): string | undefined {
   const match = /^IMEI:(\d{14,15})$/i.exec(deviceId);

@@ -97,6 +97,20 @@ describe('diagnostics runs its jobs through a real dm-gateway on simulated hands
     expect(settingKinds(report.data.findings)).toEqual([]);
   });
 
+  it('a handset subscriber-terminal had not stored when the run started is still checked against the catalog\'s firmware at the end', async () => {
+    const msisdn = await subscriberWith('grant');
+    const imei = nextImei();
+    const handset = await gw.handset(`IMEI:${imei}`, { family: 'vendor-x', settings: 'none' });
+    await h.bus.publish('terminal.combination-detected.v1', detection(msisdn, imei), { id: 'x-late-catalog' });
+    // subscriber-terminal stores the handset (with its catalog entry) after diagnostics asked.
+    await eventually(() => expect(h.events['dm.command-requested.v1'].some((e) => e.data.deviceId === handset.deviceId)).toBe(true));
+    terminals.set(imei, { currentMsisdn: msisdn, catalog: { tac: imei.slice(0, 8), manufacturer: 'Xphone', model: 'X-200', origin: 'imported', confidence: 1, conflicts: 0, extra: { currentFwV: 'X200_FW_2.10' }, updatedAt: '2026-11-01T00:00:00.000Z' } });
+
+    const report = await diagnose(h, gw, handset, 'x-late-catalog');
+
+    expect(report.data.findings).toContainEqual({ kind: 'firmware-outdated', current: 'X200_FW_2.1', latest: 'X200_FW_2.10' });
+  });
+
   it('consent never asked: the job asks first (1101); the user says no, the report is declined and the answer audited once', async () => {
     const msisdn = await subscriberWith(undefined);
     const imei = nextImei();

@@ -69,14 +69,25 @@ export class JobCompletionService {
     }
     if ((report.phase === 'full' || report.phase === 'settings') && !NO_ANSWER.has(done.outcome) && (await this.readInstances(report, readings)))
       return 'next-job';
+    const latestFwV = report.latestFwV ?? (await this.latestFwV(report));
     const findings = deriveFindings({
       readings,
       ...(report.expected === undefined ? {} : { expected: report.expected }),
-      ...(report.latestFwV === undefined ? {} : { latestFwV: report.latestFwV }),
+      ...(latestFwV === undefined ? {} : { latestFwV }),
     });
     const outcome: ReportCompleted['outcome'] = notes.length > 0 ? 'partial' : 'complete';
     await this.deps.publisher.complete(report, { outcome, findings, device: deviceOf(readings, report) }, pending, { readings, notes });
     return 'completed';
+  }
+
+  /**
+   * The catalog's current firmware, asked again at the end when the run started without it:
+   * subscriber-terminal handles the same detection at the same time, so at the start it may
+   * not have stored the handset yet.
+   */
+  private async latestFwV(report: StoredReport): Promise<string | undefined> {
+    if (report.imei === undefined) return undefined;
+    return (await this.deps.directory.terminal(report.imei))?.latestFwV;
   }
 
   /** The same phase again under a new job id (kept readings stay merged). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBus, Rpc } from '@dms/bus';
+import { deviceIdOfImei } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
 import type { UpdateRepository } from '../data-access/update.repository';
 import { PackageNotFoundError, RolloutNotFoundError, RolloutStateError } from '../domain/firmware.errors';
@@ -153,7 +154,7 @@ export class RolloutService {
       criteria: { ...criteria, limit: String(this.settings.pageSize), ...(cursor === null ? {} : { cursor }) },
     });
     const devices = answer.items.flatMap((item): RolloutDevice[] =>
-      item.terminal === null ? [] : [{ deviceId: `IMEI:${item.terminal.imei}`, msisdn: item.msisdn, ...(item.terminal.fwV === undefined ? {} : { fwV: item.terminal.fwV }) }],
+      item.terminal === null ? [] : [{ deviceId: deviceIdOfImei(item.terminal.imei), msisdn: item.msisdn, ...(item.terminal.fwV === undefined ? {} : { fwV: item.terminal.fwV }) }],
     );
     return { devices, next: answer.nextCursor };
   }

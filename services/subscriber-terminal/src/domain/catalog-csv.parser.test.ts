@@ -17,6 +17,11 @@ describe('parseCatalogCsv', () => {
       { tac: '35290611', manufacturer: 'Samsung', model: 'SM "G"', extra: {} },
     ]);
   });
+  it('matches the known columns in any case and keeps extra column names as written (currentFwV is what diagnostics reads)', async () => {
+    expect(await rows('TAC,Manufacturer,Model,currentFwV\n35693803,Acme,AcmePhone 1,1.1.0')).toEqual([
+      { tac: '35693803', manufacturer: 'Acme', model: 'AcmePhone 1', extra: { currentFwV: '1.1.0' } },
+    ]);
+  });
   it('names the line of a bad TAC', async () => {
     await expect(rows('tac,manufacturer,model\n35693803,A,a\n1234,B,b')).rejects.toThrow('line 3');
   });

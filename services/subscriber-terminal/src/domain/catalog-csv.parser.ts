@@ -10,6 +10,7 @@ export interface CatalogRow {
 }
 
 const REQUIRED = ['tac', 'manufacturer', 'model'] as const;
+const KNOWN: readonly string[] = [...REQUIRED, 'os'];
 
 /** RFC 4180 fields of one line: commas, double-quoted fields with "" for a quote. */
 export function splitCsvLine(line: string, lineNumber: number): string[] {
@@ -50,7 +51,9 @@ export async function* parseCatalogCsv(
     if (line.trim() === '') continue;
     const fields = splitCsvLine(line, lineNumber);
     if (header === undefined) {
-      header = fields.map((f) => f.toLowerCase());
+      // The known columns in any case; extra columns keep their name as written (currentFwV is
+      // the key diagnostics reads the model's current firmware from).
+      header = fields.map((f) => (KNOWN.includes(f.toLowerCase()) ? f.toLowerCase() : f));
       for (const name of REQUIRED)
         if (!header.includes(name)) throw new CatalogCsvError(`header lacks the column ${name}`, lineNumber);
       continue;

@@ -1,5 +1,5 @@
 import type { Rpc } from '@dms/bus';
-import { imeiOfDeviceId, tacOf } from '@dms/contracts';
+import { deviceIdOfImei, imeiOfDeviceId, tacOf } from '@dms/contracts';
 import { LIST_CHUNK, type CampaignRepository } from '../data-access/campaign.repository';
 import type { CampaignLedger } from '../data-access/campaign-ledger.repository';
 import { targetId, type TargetRecord } from '../data-access/campaign-ledger.records';
@@ -62,7 +62,7 @@ export class TargetEnumerator {
       targets.push({
         key: item.msisdn,
         msisdn: item.msisdn,
-        deviceId: `IMEI:${terminal.imei}`,
+        deviceId: deviceIdOfImei(terminal.imei),
         tac: terminal.tac,
         ...(terminal.manufacturer === undefined ? {} : { manufacturer: terminal.manufacturer }),
         ...(terminal.model === undefined ? {} : { model: terminal.model }),
@@ -91,7 +91,7 @@ export class TargetEnumerator {
       return {
         key,
         ...msisdn,
-        deviceId: `IMEI:${terminal.imei}`,
+        deviceId: deviceIdOfImei(terminal.imei),
         tac: terminal.tac,
         ...(terminal.manufacturer === undefined ? {} : { manufacturer: terminal.manufacturer }),
         ...(terminal.model === undefined ? {} : { model: terminal.model }),
