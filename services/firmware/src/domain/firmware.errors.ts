@@ -37,3 +37,9 @@ export class InvalidRequestError extends HttpError {
     super(400, 'INVALID_REQUEST', message, details === undefined ? {} : { details });
   }
 }
+
+export class UpdateInProgressError extends HttpError {
+  constructor(deviceId: string, updateId: string) {
+    super(409, 'FIRMWARE_UPDATE_IN_PROGRESS', `device ${deviceId} is being updated (${updateId}); wait for it to end`, { details: { deviceId, updateId }, retriable: true });
+  }
+}

@@ -1,6 +1,7 @@
 import type { ReportCompleted } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
 import type { PackageCatalog } from '../packages';
+import { UpdateInProgressError } from './firmware.errors';
 import type { UpdateService } from './update.service';
 
 /**
@@ -29,17 +30,29 @@ export class ReportOffer {
       (p) => p.version !== current && (p.fromVersions.length === 0 || p.fromVersions.includes(current)),
     );
     if (pkg === undefined) {
-      this.logger.info({ deviceId: report.deviceId, manufacturer, model, current, latest: outdated.latest }, 'firmware outdated but no registered package applies');
+      this.logger.info(
+        { deviceId: report.deviceId, manufacturer, model, current, latest: outdated.latest },
+        'firmware outdated but no registered package applies',
+      );
       return 'no-package';
     }
-    await this.updates.request({
-      deviceId: report.deviceId,
-      ...(report.msisdn === undefined ? {} : { msisdn: report.msisdn }),
-      packageId: pkg.packageId,
-      fromVersion: current,
-      requestedBy: 'diagnostics-report',
-      origin: `report:${report.reportId}`,
-    });
+    try {
+      await this.updates.request({
+        deviceId: report.deviceId,
+        ...(report.msisdn === undefined ? {} : { msisdn: report.msisdn }),
+        packageId: pkg.packageId,
+        fromVersion: current,
+        requestedBy: 'diagnostics-report',
+        origin: `report:${report.reportId}`,
+      });
+    } catch (err) {
+      if (!(err instanceof UpdateInProgressError)) throw err;
+      this.logger.info(
+        { deviceId: report.deviceId, updateId: err.details?.['updateId'] },
+        'firmware outdated but an update is already running',
+      );
+      return 'nothing';
+    }
     return 'offered';
   }
 }

@@ -48,6 +48,15 @@ describe('firmware update answers', () => {
     expect(jobs(u.deviceId)).toHaveLength(1);
   });
 
+  it('one update at a time per handset: another request while one runs is refused (409) and sends nothing', async () => {
+    const u = await update();
+    await eventually(() => jobs(u.deviceId)[0] ?? Promise.reject(new TypeError('no job')));
+    const second = await h.api('POST', '/api/v1/firmware/updates', { deviceId: u.deviceId, packageId: pkg.packageId, requestId: 'another' });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toContain(u.updateId);
+    expect(jobs(u.deviceId)).toHaveLength(1);
+  });
+
   it('a job that never ran is sent again under a new id, then the update is unreachable', async () => {
     const u = await update();
     const first = await eventually(() => jobs(u.deviceId)[0] ?? Promise.reject(new TypeError('no job')));

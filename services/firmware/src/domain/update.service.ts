@@ -4,7 +4,7 @@ import type { AlertRaised, ConsentState, DmCommandCompleted } from '@dms/contrac
 import type { Logger } from '@dms/service-kit';
 import type { UpdateRepository } from '../data-access/update.repository';
 import type { PackageCatalog } from '../packages';
-import { PackageNotApplicableError, PackageNotFoundError } from './firmware.errors';
+import { PackageNotApplicableError, PackageNotFoundError, UpdateInProgressError } from './firmware.errors';
 import { downloadAndUpdate, fumoInstanceFor, fumoSucceeded, type FumoNodes } from './fumo.plan';
 import { jobIdOf, type UpdateOutcome, type UpdateRecord } from './update.model';
 
@@ -72,6 +72,9 @@ export class UpdateService {
     if (known !== undefined) return known;
     const pkg = await this.catalog.get(request.packageId);
     if (pkg === undefined) throw new PackageNotFoundError(request.packageId);
+    // One FUMO update at a time per handset: a second would overwrite the first one's PkgURL.
+    const running = (await this.updates.find({ deviceId: request.deviceId, state: { $in: ['sent', 'accepted'] } }, 1))[0];
+    if (running !== undefined) throw new UpdateInProgressError(request.deviceId, running._id);
     if (request.fromVersion !== undefined && pkg.fromVersions.length > 0 && !pkg.fromVersions.includes(request.fromVersion))
       throw new PackageNotApplicableError(pkg.packageId, request.fromVersion, pkg.fromVersions);
     const consent = await this.consent.updateFirmware(request.msisdn);

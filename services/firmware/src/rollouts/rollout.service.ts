@@ -3,10 +3,24 @@ import type { EventBus, Rpc } from '@dms/bus';
 import { deviceIdOfImei } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
 import type { UpdateRepository } from '../data-access/update.repository';
-import { PackageNotFoundError, RolloutNotFoundError, RolloutStateError } from '../domain/firmware.errors';
+import {
+  PackageNotApplicableError,
+  PackageNotFoundError,
+  RolloutNotFoundError,
+  RolloutStateError,
+} from '../domain/firmware.errors';
 import type { UpdateService } from '../domain/update.service';
 import type { PackageCatalog } from '../packages';
-import { orderOf, targetIdOf, type RolloutCounts, type RolloutDevice, type RolloutRecord, type RolloutState, type RolloutTarget, type TargetRecord } from './rollout.model';
+import {
+  orderOf,
+  targetIdOf,
+  type RolloutCounts,
+  type RolloutDevice,
+  type RolloutRecord,
+  type RolloutState,
+  type RolloutTarget,
+  type TargetRecord,
+} from './rollout.model';
 import type { RolloutRepository } from './rollout.repository';
 
 export interface RolloutSettings {
@@ -29,7 +43,8 @@ export interface NewRollout {
 export const DEFAULT_STAGES = [1, 10, 50, 100];
 export const DEFAULT_MAX_FAILURE_RATE = 0.1;
 
-const sameText = (a: string | undefined, b: string) => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameText = (a: string | undefined, b: string) =>
+  a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Staged rollouts: the group is enumerated into target records (insert-once, so a page
@@ -77,7 +92,10 @@ export class RolloutService {
       updatedAt: now,
     };
     await this.repository.rollouts.insert(record);
-    this.logger.info({ rolloutId: record._id, packageId: pkg.packageId, stages: record.stages }, 'firmware rollout created');
+    this.logger.info(
+      { rolloutId: record._id, packageId: pkg.packageId, stages: record.stages },
+      'firmware rollout created',
+    );
     return record;
   }
 
@@ -102,7 +120,12 @@ export class RolloutService {
 
   /** Starts nothing more; updates already sent run to their end. */
   async cancel(rolloutId: string): Promise<RolloutRecord> {
-    return this.transition(rolloutId, ['enumerating', 'running', 'paused', 'halted'], 'cancelled', 'be cancelled');
+    return this.transition(
+      rolloutId,
+      ['enumerating', 'running', 'paused', 'halted'],
+      'cancelled',
+      'be cancelled',
+    );
   }
 
   /** One step of every active rollout; the service's timer calls it, tests too. */
@@ -129,32 +152,67 @@ export class RolloutService {
       u.count({ rolloutId: rollout._id, outcome: { $in: ['declined', 'consent-revoked'] } }),
       u.count({ rolloutId: rollout._id, outcome: 'unreachable' }),
     ]);
-    return { targeted, skipped, started, succeeded, failed, declined, unreachable, pending: targeted - skipped - (succeeded + failed + declined + unreachable) };
+    return {
+      targeted,
+      skipped,
+      started,
+      succeeded,
+      failed,
+      declined,
+      unreachable,
+      pending: targeted - skipped - (succeeded + failed + declined + unreachable),
+    };
   }
 
   private async enumerate(rollout: RolloutRecord): Promise<void> {
-    const page = rollout.target.kind === 'list' ? this.listPage(rollout.target.devices, rollout.cursor) : await this.queryPage(rollout.target.criteria, rollout.cursor);
+    const page =
+      rollout.target.kind === 'list'
+        ? this.listPage(rollout.target.devices, rollout.cursor)
+        : await this.queryPage(rollout.target.criteria, rollout.cursor);
     await Promise.all(page.devices.map((d) => this.repository.targets.insert(this.targetOf(rollout, d))));
     const done = page.next === null;
     const moved = await this.repository.move(rollout._id, 'enumerating', {
-      $set: { cursor: page.next, enumerationDone: done, state: done ? 'running' : 'enumerating', updatedAt: this.nowIso() },
+      $set: {
+        cursor: page.next,
+        enumerationDone: done,
+        state: done ? 'running' : 'enumerating',
+        updatedAt: this.nowIso(),
+      },
       $inc: { enumerated: page.devices.length },
     });
     if (moved && done) await this.announce({ ...rollout, state: 'running' });
   }
 
-  private listPage(devices: RolloutDevice[], cursor: string | null): { devices: RolloutDevice[]; next: string | null } {
+  private listPage(
+    devices: RolloutDevice[],
+    cursor: string | null,
+  ): { devices: RolloutDevice[]; next: string | null } {
     const from = Number(cursor ?? '0');
     const to = from + this.settings.pageSize;
     return { devices: devices.slice(from, to), next: to < devices.length ? String(to) : null };
   }
 
-  private async queryPage(criteria: Record<string, string>, cursor: string | null): Promise<{ devices: RolloutDevice[]; next: string | null }> {
+  private async queryPage(
+    criteria: Record<string, string>,
+    cursor: string | null,
+  ): Promise<{ devices: RolloutDevice[]; next: string | null }> {
     const answer = await this.rpc.request('subscriber-terminal.query.v1', {
-      criteria: { ...criteria, limit: String(this.settings.pageSize), ...(cursor === null ? {} : { cursor }) },
+      criteria: {
+        ...criteria,
+        limit: String(this.settings.pageSize),
+        ...(cursor === null ? {} : { cursor }),
+      },
     });
     const devices = answer.items.flatMap((item): RolloutDevice[] =>
-      item.terminal === null ? [] : [{ deviceId: deviceIdOfImei(item.terminal.imei), msisdn: item.msisdn, ...(item.terminal.fwV === undefined ? {} : { fwV: item.terminal.fwV }) }],
+      item.terminal === null
+        ? []
+        : [
+            {
+              deviceId: deviceIdOfImei(item.terminal.imei),
+              msisdn: item.msisdn,
+              ...(item.terminal.fwV === undefined ? {} : { fwV: item.terminal.fwV }),
+            },
+          ],
     );
     return { devices, next: answer.nextCursor };
   }
@@ -186,19 +244,36 @@ export class RolloutService {
       { sort: { order: 1 }, limit: rollout.perTick },
     );
     for (const target of waiting) {
-      const update = await this.updateService.request({
-        deviceId: target.deviceId,
-        ...(target.msisdn === undefined ? {} : { msisdn: target.msisdn }),
-        packageId: rollout.packageId,
-        ...(target.fwV === undefined ? {} : { fromVersion: target.fwV }),
-        rolloutId: rollout._id,
-        stage: rollout.stage,
-        requestedBy: `rollout:${rollout._id}`,
-        origin: rollout._id,
-      });
+      let update;
+      try {
+        update = await this.updateService.request({
+          deviceId: target.deviceId,
+          ...(target.msisdn === undefined ? {} : { msisdn: target.msisdn }),
+          packageId: rollout.packageId,
+          ...(target.fwV === undefined ? {} : { fromVersion: target.fwV }),
+          rolloutId: rollout._id,
+          stage: rollout.stage,
+          requestedBy: `rollout:${rollout._id}`,
+          origin: rollout._id,
+        });
+      } catch (err) {
+        if (err instanceof PackageNotApplicableError) {
+          await this.repository.targets.update(target._id, {
+            $set: { state: 'skipped', skip: 'not-applicable' },
+          });
+          continue;
+        }
+        // Another update running on the handset, the store or the bus away: tried again next tick.
+        this.logger.warn(
+          { err, rolloutId: rollout._id, deviceId: target.deviceId },
+          'rollout could not start an update; tried again next tick',
+        );
+        continue;
+      }
       await this.repository.targets.update(target._id, { $set: { state: 'started', updateId: update._id } });
     }
     if (waiting.length > 0) return;
+    // (Waiting ones that could not start stay waiting: they keep the stage open until they do.)
     const open = await this.updates.count({ rolloutId: rollout._id, state: { $ne: 'ended' } });
     if (open > 0) return;
     const counts = await this.counts(rollout);
@@ -211,27 +286,53 @@ export class RolloutService {
     const rate = judged === 0 ? 0 : failed / judged;
     if (rate > rollout.maxFailureRate && !rollout.overridden) {
       const reason = `failure rate ${(rate * 100).toFixed(1)}% (${failed} of ${judged}) above ${(rollout.maxFailureRate * 100).toFixed(1)}% in stage ${rollout.stage + 1} of ${rollout.stages.length}`;
-      if (await this.repository.move(rollout._id, 'running', { $set: { state: 'halted', reason, updatedAt: this.nowIso() } })) {
-        this.logger.warn({ rolloutId: rollout._id, failed: counts.failed, judged }, 'firmware rollout halted');
+      if (
+        await this.repository.move(rollout._id, 'running', {
+          $set: { state: 'halted', reason, updatedAt: this.nowIso() },
+        })
+      ) {
+        this.logger.warn(
+          { rolloutId: rollout._id, failed: counts.failed, judged },
+          'firmware rollout halted',
+        );
         await this.announce({ ...rollout, state: 'halted', reason }, counts);
       }
       return;
     }
     const last = rollout.stage >= rollout.stages.length - 1;
     const next: Partial<RolloutRecord> = last ? { state: 'completed' } : { stage: rollout.stage + 1 };
-    if (await this.repository.move(rollout._id, 'running', { $set: { ...next, overridden: false, updatedAt: this.nowIso() }, $unset: ['reason'] })) {
-      this.logger.info({ rolloutId: rollout._id, stage: next.stage ?? rollout.stage, state: next.state ?? 'running' }, last ? 'firmware rollout completed' : 'firmware rollout moves to its next stage');
+    if (
+      await this.repository.move(rollout._id, 'running', {
+        $set: { ...next, overridden: false, updatedAt: this.nowIso() },
+        $unset: ['reason'],
+      })
+    ) {
+      this.logger.info(
+        { rolloutId: rollout._id, stage: next.stage ?? rollout.stage, state: next.state ?? 'running' },
+        last ? 'firmware rollout completed' : 'firmware rollout moves to its next stage',
+      );
       await this.announce({ ...rollout, ...next }, counts);
     }
   }
 
-  private async transition(rolloutId: string, from: RolloutState[], to: RolloutState, action: string): Promise<RolloutRecord> {
+  private async transition(
+    rolloutId: string,
+    from: RolloutState[],
+    to: RolloutState,
+    action: string,
+  ): Promise<RolloutRecord> {
     const rollout = await this.get(rolloutId);
     // From a paused enumeration, resume where it was.
     const target: RolloutState = to === 'running' && !rollout.enumerationDone ? 'enumerating' : to;
     // Resuming a halted rollout is the operator's judgement on that stage's failures: it goes on to the next.
     const override = rollout.state === 'halted' && to === 'running' ? { overridden: true } : {};
-    if (!from.includes(rollout.state) || !(await this.repository.move(rolloutId, rollout.state, { $set: { state: target, ...override, updatedAt: this.nowIso() }, ...(to === 'running' ? { $unset: ['reason'] } : {}) })))
+    if (
+      !from.includes(rollout.state) ||
+      !(await this.repository.move(rolloutId, rollout.state, {
+        $set: { state: target, ...override, updatedAt: this.nowIso() },
+        ...(to === 'running' ? { $unset: ['reason'] } : {}),
+      }))
+    )
       throw new RolloutStateError(rolloutId, rollout.state, action);
     const moved = { ...rollout, state: target };
     if (target !== 'enumerating') await this.announce(moved);
@@ -250,7 +351,12 @@ export class RolloutService {
         state,
         stage: rollout.stage,
         stages: rollout.stages.length,
-        counts: { targeted: counts.targeted - counts.skipped, succeeded: counts.succeeded, failed: counts.failed, pending: counts.pending },
+        counts: {
+          targeted: counts.targeted - counts.skipped,
+          succeeded: counts.succeeded,
+          failed: counts.failed,
+          pending: counts.pending,
+        },
         ...(rollout.reason === undefined ? {} : { reason: rollout.reason.slice(0, 500) }),
         changedAt: this.nowIso(),
       },
