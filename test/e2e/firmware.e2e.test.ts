@@ -6,30 +6,16 @@
  * gets the update offered by itself (HLR trigger by kcat -> diagnostics -> firmware), and a
  * group of handsets is updated by a staged rollout targeted by a subscriber query.
  */
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import type { EventBus } from '../../libs/bus/src/index';
-import type { TopicName } from '../../libs/contracts/src/index';
 import { imeiFor, SimulatedHandset, type DeviceFamilyName } from '../../libs/device-sim/src/index';
-import { defaultNotificationProfile } from '../../libs/syncml/src/index';
-import { createSmppDeviceWakeUp, type SmppDeviceWakeUp } from '../../services/dm-gateway/src/wake-up/index';
-import { PerlSmsc } from '../../services/dm-gateway/src/wake-up/perl-smsc.fixture';
-import { startOnboardingSystem, SYSTEM_ADMIN_TOKEN, SYSTEM_SERVER_ID, type OnboardingSystem } from '../support/onboarding.system';
-import { distributedAdapters, testLogger, type AdapterFactory } from '../support/service-adapters';
+import { SYSTEM_ADMIN_TOKEN, SYSTEM_SERVER_ID, type OnboardingSystem } from '../support/onboarding.system';
+import { startWorld, type World } from '../support/distributed.world';
 import { SmscRadio } from '../support/smsc-radio';
 
 jest.setTimeout(300_000);
 
-type Seen = { topic: TopicName; data: Record<string, unknown>; at: number };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read loosely
 type Json = any;
-
-function kcat(topic: string, lines: string[]): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = execFile('kcat', ['-P', '-b', process.env['DMS_KAFKA_BROKERS']!, '-t', topic, '-K:'], (e) => (e ? fail(e) : done()));
-    child.stdin?.end(`${lines.join('\n')}\n`);
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -43,13 +29,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 
 describe('firmware on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => {
   const run = randomBytes(2).readUInt16BE(0) % 1000;
-  let smsc: PerlSmsc;
-  let wakeUp: SmppDeviceWakeUp;
-  let adapters: AdapterFactory;
+  let world: World;
   let system: OnboardingSystem;
-  let observer: EventBus;
   let radio: SmscRadio;
-  const events: Seen[] = [];
   const keys = new Map<string, { keyId: string; privateKey: KeyObject }>();
 
   const raw = async (method: string, path: string, body: string | Buffer, type: string): Promise<{ status: number; body: Json }> => {
@@ -75,33 +57,15 @@ describe('firmware on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => 
   }
 
   beforeAll(async () => {
-    smsc = await PerlSmsc.start('dmsfw', 'fw-pw');
-    wakeUp = createSmppDeviceWakeUp({
-      smsc: { host: '127.0.0.1', port: smsc.port, systemId: 'dmsfw', password: 'fw-pw', sourceAddress: 'DMS' },
-      profileFor: () => defaultNotificationProfile,
-      rateLimitPerSecond: 50,
-      maxAttempts: 3,
-      logger: testLogger('wake-up'),
-    });
-    adapters = distributedAdapters('e2e-firmware');
-    system = await startOnboardingSystem(adapters, wakeUp, { firmwareAutoUpdate: true, firmwareTickMs: 500 });
-    observer = adapters.observerBus();
-    const topics: TopicName[] = ['diagnostics.report-completed.v1', 'config.applied.v1', 'firmware.update-completed.v1', 'firmware.rollout-changed.v1'];
-    for (const topic of topics)
-      await observer.subscribe({ topic, group: `observer-${topic}`, fromBeginning: true, handler: async (e) => void events.push({ topic, data: e.data as Record<string, unknown>, at: Date.now() }) });
-    radio = new SmscRadio(smsc);
-    radio.start();
+    world = await startWorld('e2e-firmware', { systemId: 'dmsfw', password: 'fw-pw' }, ['diagnostics.report-completed.v1', 'config.applied.v1', 'firmware.update-completed.v1', 'firmware.rollout-changed.v1'], { firmwareAutoUpdate: true, firmwareTickMs: 500 });
+    ({ system, radio } = world);
     // The catalog: AcmePhone 1 is current at 1.1.0 (so 1.0.0 is outdated); nothing said of X-200.
     expect((await raw('POST', '/api/v1/catalog/import', 'tac,manufacturer,model,currentFwV\n35693803,Acme,AcmePhone 1,1.1.0\n', 'text/csv')).status).toBe(200);
     expect((await raw('POST', '/api/v1/catalog/import', 'tac,manufacturer,model\n35291106,Xphone,X-200\n', 'text/csv')).status).toBe(200);
   });
 
   afterAll(async () => {
-    radio?.stop();
-    await system?.stop();
-    await adapters?.close();
-    await wakeUp?.close();
-    await smsc?.kill();
+    await world?.stop();
   });
 
   async function subscriber(i: number, family: DeviceFamilyName) {
@@ -143,13 +107,13 @@ describe('firmware on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => 
     const pkg = await registerPackage('Acme', 'AcmePhone 1', '1.1.0', ['1.0.0']);
     const s = await subscriber(1, 'oma-standard');
     expect(s.handset.tree.text('./DevDetail/FwV')).toBe('1.0.0');
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(s)]);
+    await world.hlr([observation(s)]);
 
-    const report = await until('the diagnostic report', () => events.find((e) => e.topic === 'diagnostics.report-completed.v1' && e.data.deviceId === s.deviceId));
+    const report = await until('the diagnostic report', () => world.events.find((e) => e.topic === 'diagnostics.report-completed.v1' && e.data.deviceId === s.deviceId));
     expect(report.data.findings).toContainEqual({ kind: 'firmware-outdated', current: '1.0.0', latest: '1.1.0' });
     const update = await reportWhenAccepted(s);
     expect(update).toMatchObject({ packageId: pkg.packageId, requestedBy: 'diagnostics-report' });
-    const done = await until('firmware.update-completed.v1', () => events.find((e) => e.topic === 'firmware.update-completed.v1' && e.data.deviceId === s.deviceId));
+    const done = await until('firmware.update-completed.v1', () => world.events.find((e) => e.topic === 'firmware.update-completed.v1' && e.data.deviceId === s.deviceId));
     expect(done.data).toMatchObject({ outcome: 'succeeded', resultCode: 200, fromVersion: '1.0.0', toVersion: '1.1.0', msisdn: s.msisdn });
     expect(s.handset.tree.text('./DevDetail/FwV')).toBe('1.1.0');
   });
@@ -158,9 +122,9 @@ describe('firmware on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => 
     const pkg = await registerPackage('Xphone', 'X-200', 'X200_FW_2.10', []);
     const group = [];
     for (let i = 2; i <= 7; i += 1) group.push(await subscriber(i, 'vendor-x'));
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, group.map(observation));
+    await world.hlr(group.map(observation));
     // Onboarded (settings pushed) before the rollout starts: their subscriber records carry the model.
-    for (const s of group) await until(`config.applied.v1 for ${s.deviceId}`, () => events.find((e) => e.topic === 'config.applied.v1' && e.data.deviceId === s.deviceId));
+    for (const s of group) await until(`config.applied.v1 for ${s.deviceId}`, () => world.events.find((e) => e.topic === 'config.applied.v1' && e.data.deviceId === s.deviceId));
     for (const s of group) await system.api('PUT', `/api/v1/subscribers/${s.msisdn}/consent/update-firmware`, { decision: 'grant' });
 
     const created = await system.api('POST', '/api/v1/firmware/rollouts', { name: 'X-200 to 2.10', packageId: pkg.packageId, target: { query: { model: 'X-200' } }, stages: [50, 100], maxFailureRate: 0.2 });
@@ -182,7 +146,7 @@ describe('firmware on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => 
     const view = (await system.api('GET', `/api/v1/firmware/rollouts/${rolloutId}`)).body as Json;
     expect(view.counts).toMatchObject({ succeeded: group.length, failed: 0, pending: 0 });
     for (const s of group) expect(s.handset.tree.text('./DevDetail/FwV')).toBe('X200_FW_2.10');
-    const changes = events.filter((e) => e.topic === 'firmware.rollout-changed.v1' && e.data.rolloutId === rolloutId).map((e) => `${e.data.state as string}:${e.data.stage as number}`);
+    const changes = world.events.filter((e) => e.topic === 'firmware.rollout-changed.v1' && e.data.rolloutId === rolloutId).map((e) => `${e.data.state as string}:${e.data.stage as number}`);
     expect(changes).toEqual(['running:0', 'running:1', 'completed:1']);
     process.stdout.write(`firmware rollout: ${group.length} handsets in 2 stages, ${(view.counts as Json).succeeded} succeeded\n`);
   });

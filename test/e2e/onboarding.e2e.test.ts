@@ -8,18 +8,13 @@
  * "change settings" and one who answers no on the handset keep their handsets unchanged,
  * and both are reported. Prints the time from observation to config.applied.v1.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventBus } from '../../libs/bus/src/index';
 import type { TopicName } from '../../libs/contracts/src/index';
 import { imeiFor, SimulatedHandset, type DeviceFamilyName } from '../../libs/device-sim/src/index';
-import { defaultNotificationProfile } from '../../libs/syncml/src/index';
-import { createSmppDeviceWakeUp, type SmppDeviceWakeUp } from '../../services/dm-gateway/src/wake-up/index';
-import { PerlSmsc } from '../../services/dm-gateway/src/wake-up/perl-smsc.fixture';
-import { startOnboardingSystem, SYSTEM_SERVER_ID, type OnboardingSystem } from '../support/onboarding.system';
-import { distributedAdapters, testLogger, type AdapterFactory } from '../support/service-adapters';
+import { SYSTEM_SERVER_ID, type OnboardingSystem } from '../support/onboarding.system';
+import { startWorld, type Seen, type World } from '../support/distributed.world';
 import { SmscRadio } from '../support/smsc-radio';
 
 jest.setTimeout(240_000);
@@ -29,15 +24,6 @@ const profile = JSON.parse(readFileSync(join(__dirname, '../../services/config/o
   internet: { apn: string; user: string };
   bookmarks: { name: string; url: string }[];
 };
-
-type Seen = { topic: TopicName; data: Record<string, unknown>; at: number };
-
-function kcat(topic: string, lines: string[]): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = execFile('kcat', ['-P', '-b', process.env['DMS_KAFKA_BROKERS']!, '-t', topic, '-K:'], (e) => (e ? fail(e) : done()));
-    child.stdin?.end(`${lines.join('\n')}\n`);
-  });
-}
 
 async function waitFor(events: Seen[], topic: TopicName, match: (d: Record<string, unknown>) => boolean, timeoutMs = 90_000): Promise<Seen> {
   const until = Date.now() + timeoutMs;
@@ -58,39 +44,17 @@ function treeValues(handset: SimulatedHandset): string {
 
 describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () => {
   const run = randomBytes(2).readUInt16BE(0) % 1000;
-  let smsc: PerlSmsc;
-  let wakeUp: SmppDeviceWakeUp;
-  let adapters: AdapterFactory;
+  let world: World;
   let system: OnboardingSystem;
-  let observer: EventBus;
   let radio: SmscRadio;
-  const events: Seen[] = [];
 
   beforeAll(async () => {
-    smsc = await PerlSmsc.start('dmsonb', 'onb-pw');
-    wakeUp = createSmppDeviceWakeUp({
-      smsc: { host: '127.0.0.1', port: smsc.port, systemId: 'dmsonb', password: 'onb-pw', sourceAddress: 'DMS' },
-      profileFor: () => defaultNotificationProfile,
-      rateLimitPerSecond: 50,
-      maxAttempts: 3,
-      logger: testLogger('wake-up'),
-    });
-    adapters = distributedAdapters('e2e-onboard');
-    system = await startOnboardingSystem(adapters, wakeUp);
-    observer = adapters.observerBus();
-    const topics: TopicName[] = ['terminal.combination-detected.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1'];
-    for (const topic of topics)
-      await observer.subscribe({ topic, group: `observer-${topic}`, fromBeginning: true, handler: async (e) => void events.push({ topic, data: e.data as Record<string, unknown>, at: Date.now() }) });
-    radio = new SmscRadio(smsc);
-    radio.start();
+    world = await startWorld('e2e-onboard', { systemId: 'dmsonb', password: 'onb-pw' }, ['terminal.combination-detected.v1', 'diagnostics.report-completed.v1', 'config.applied.v1', 'config.failed.v1']);
+    ({ system, radio } = world);
   });
 
   afterAll(async () => {
-    radio?.stop();
-    await system?.stop();
-    await adapters?.close();
-    await wakeUp?.close();
-    await smsc?.kill();
+    await world?.stop();
   });
 
   async function newSubscriber(i: number, family: DeviceFamilyName, confirm: 'yes' | 'no', settings: 'none' | 'factory' = 'none') {
@@ -109,15 +73,15 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
   it('a new handset with empty settings ends holding the operator MMS and Internet settings', async () => {
     const subs = [await newSubscriber(1, 'oma-standard', 'yes'), await newSubscriber(2, 'vendor-x', 'yes')];
     const sent = Date.now();
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, subs.map(observation));
+    await world.hlr(subs.map(observation));
 
     for (const s of subs) {
-      const detected = await waitFor(events, 'terminal.combination-detected.v1', (d) => d.msisdn === s.msisdn);
+      const detected = await waitFor(world.events, 'terminal.combination-detected.v1', (d) => d.msisdn === s.msisdn);
       expect(detected.data).toMatchObject({ kind: 'new-combination', imei: s.imei, newSubscriber: true });
-      const report = await waitFor(events, 'diagnostics.report-completed.v1', (d) => d.deviceId === s.deviceId);
+      const report = await waitFor(world.events, 'diagnostics.report-completed.v1', (d) => d.deviceId === s.deviceId);
       const kinds = (report.data.findings as { kind: string; setting?: string }[]).filter((f) => f.kind === 'setting-missing').map((f) => f.setting);
       expect(kinds).toEqual(expect.arrayContaining(['mms', 'internet-apn']));
-      const applied = await waitFor(events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
+      const applied = await waitFor(world.events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
       expect(applied.data.settings).toEqual(expect.arrayContaining(['mms', 'internet-apn']));
       process.stdout.write(`onboarding ${s.handset.family.name}: observation -> config.applied.v1 in ${applied.at - sent} ms (SMS wake-ups: ${radio.outcomes.filter((o) => o.msisdn === s.msisdn).length})\n`);
     }
@@ -138,14 +102,14 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     // Reading is allowed for the second one, so only the settings change is asked and refused.
     expect((await system.api('PUT', `/api/v1/subscribers/${refuses.msisdn}/consent/read-diagnostics`, { decision: 'grant' })).status).toBe(200);
     const before = [treeValues(revoked.handset), treeValues(refuses.handset)];
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(revoked), observation(refuses)]);
+    await world.hlr([observation(revoked), observation(refuses)]);
 
-    const noConsent = await waitFor(events, 'config.failed.v1', (d) => d.deviceId === revoked.deviceId);
+    const noConsent = await waitFor(world.events, 'config.failed.v1', (d) => d.deviceId === revoked.deviceId);
     expect(noConsent.data).toMatchObject({ reason: 'consent-revoked', willRetry: false });
-    const said = await waitFor(events, 'config.failed.v1', (d) => d.deviceId === refuses.deviceId);
+    const said = await waitFor(world.events, 'config.failed.v1', (d) => d.deviceId === refuses.deviceId);
     expect(said.data).toMatchObject({ reason: 'user-rejected' });
     expect([treeValues(revoked.handset), treeValues(refuses.handset)]).toEqual(before);
-    expect(events.some((e) => e.topic === 'config.applied.v1' && (e.data.deviceId === revoked.deviceId || e.data.deviceId === refuses.deviceId))).toBe(false);
+    expect(world.events.some((e) => e.topic === 'config.applied.v1' && (e.data.deviceId === revoked.deviceId || e.data.deviceId === refuses.deviceId))).toBe(false);
     // The device state is written next to the event; read it until it says so.
     let state = '';
     for (let i = 0; i < 100 && !state.includes('user-rejected'); i += 1) {
@@ -160,10 +124,10 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     const x = await newSubscriber(6, 'vendor-x', 'yes', 'factory');
     x.handset.tree.set('./Vendor/X/Browser/Bookmark/2/Title', { value: 'My bank' });
     x.handset.tree.set('./Vendor/X/Browser/Bookmark/2/Url', { value: 'https://bank.example/' });
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(oma), observation(x)]);
+    await world.hlr([observation(oma), observation(x)]);
 
     for (const s of [oma, x]) {
-      const applied = await waitFor(events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
+      const applied = await waitFor(world.events, 'config.applied.v1', (d) => d.deviceId === s.deviceId);
       expect(applied.data.settings).toEqual(expect.arrayContaining(['mms', 'internet-apn', 'bookmarks']));
     }
     const t = oma.handset.tree;
@@ -176,7 +140,7 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     expect(t.text('./ConnMO/NAP/Internet/Auth/AuthName')).toBe(profile.internet.user);
     expect(t.childNames('./Browser/Bookmarks').sort()).toEqual(['DmsBm2', 'Operator']);
     expect(t.text('./Browser/Bookmarks/DmsBm2/URL')).toBe(profile.bookmarks[1]!.url);
-    const report = await waitFor(events, 'diagnostics.report-completed.v1', (d) => d.deviceId === oma.deviceId);
+    const report = await waitFor(world.events, 'diagnostics.report-completed.v1', (d) => d.deviceId === oma.deviceId);
     expect(report.data.findings).toContainEqual({ kind: 'setting-wrong', setting: 'mms', nodeUri: './MMS/Operator/MMSC', observed: 'http://mmsc.operator.example', expected: profile.mms.mmscUrl });
 
     const v = x.handset.tree;
@@ -191,9 +155,9 @@ describe('onboarding on Kafka, NATS, FerretDB, Redis and a real SMPP peer', () =
     broken.handset.tree.delete('./ConnMO/NAP/MMS');
     broken.handset.tree.delete('./ConnMO/NAP/Internet/Auth');
     broken.handset.tree.set('./MMS/Operator/NapRef', { value: './ConnMO/NAP/Gone' });
-    await kcat(`${adapters.topicPrefix}hlr.imei-observations.v1`, [observation(broken)]);
+    await world.hlr([observation(broken)]);
 
-    await waitFor(events, 'config.applied.v1', (d) => d.deviceId === broken.deviceId);
+    await waitFor(world.events, 'config.applied.v1', (d) => d.deviceId === broken.deviceId);
     const t = broken.handset.tree;
     expect(t.childNames('./MMS')).toEqual(['Operator']);
     expect(t.childNames('./ConnMO/NAP').sort()).toEqual(['DmsMMS', 'Internet']);
