@@ -30,7 +30,7 @@ describe('firmware router in a shared app (embedded mode)', () => {
       expect(res.status).toBe(503);
       // The app's handler: Retry-After on a retriable 503, the instance with its query.
       expect(res.headers.get('retry-after')).toBe('1');
-      expect((await res.json()).instance).toBe('/api/v1/other?page=2');
+      expect(((await res.json()) as { instance: string }).instance).toBe('/api/v1/other?page=2');
       // firmware's bearer token is asked for under /api/v1/firmware only.
       expect((await fetch(`${http.url}/api/v1/firmware/packages`)).status).toBe(401);
       expect((await fetch(`${http.url}/api/v1/nothing`)).status).toBe(404);

@@ -11,6 +11,7 @@ export const SERIES: readonly SeriesName[] = [
   'sessions',
   'alerts',
   'commands',
+  'firmware',
 ];
 
 interface Counts {
@@ -39,6 +40,7 @@ export interface DashboardSnapshot {
     configurations: number | null;
     sessions: number | null;
     commands: number | null;
+    firmware: number | null;
   };
   totals: Record<SeriesName, number>;
   recent: FeedEvent[];
@@ -125,6 +127,7 @@ export class DashboardAggregator {
         configurations: rate(configOk, configFailed),
         sessions: rate(sums.sessions.ok, sums.sessions.failed),
         commands: rate(sums.commands.ok, sums.commands.failed),
+        firmware: rate(sums.firmware.ok, sums.firmware.failed),
       },
       totals: Object.fromEntries(SERIES.map((name) => [name, sums[name].total])) as Record<
         SeriesName,

@@ -9,6 +9,7 @@ export const LIVE_TOPICS = [
   'device.session-completed.v1',
   'device.alert-raised.v1',
   'dm.command-completed.v1',
+  'firmware.update-completed.v1',
 ] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
@@ -20,7 +21,8 @@ export type SeriesName =
   | 'configFailed'
   | 'sessions'
   | 'alerts'
-  | 'commands';
+  | 'commands'
+  | 'firmware';
 
 /**
  * One event as browsers see it: small, no payload details beyond a one-line summary.
@@ -127,6 +129,20 @@ export function toFeedEvent<T extends LiveTopic>(envelope: Envelope<T>): FeedEve
         deviceId: d.deviceId,
         ok: d.outcome === 'completed',
         summary: `DM job ${d.outcome}, ${d.results.length} result(s)`,
+      };
+    }
+    case 'firmware.update-completed.v1': {
+      const d = event.data as EventData<'firmware.update-completed.v1'>;
+      // Declined or refused consent is the user's choice, not a firmware failure: no outcome for the rate.
+      const ok = d.outcome === 'succeeded' ? true : d.outcome === 'failed' || d.outcome === 'unreachable' ? false : undefined;
+      return {
+        ...common,
+        topic: 'firmware.update-completed.v1',
+        series: 'firmware',
+        deviceId: d.deviceId,
+        ...opt('msisdn', d.msisdn),
+        ...(ok === undefined ? {} : { ok }),
+        summary: `firmware ${d.toVersion} ${d.outcome}${d.resultCode === undefined ? '' : ` (${d.resultCode})`}${d.rolloutId === undefined ? '' : ', rollout'}`,
       };
     }
   }

@@ -17,6 +17,7 @@ const CHARTS = [
     ],
   },
   { id: 'sessions', title: 'DM sessions per minute', series: [['sessions', 'sessions', '#0891b2']] },
+  { id: 'firmware', title: 'Firmware updates per minute', series: [['firmware', 'updates ended', '#ea580c']] },
 ];
 
 const percent = (rate) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10} %`);
@@ -73,6 +74,7 @@ export async function dashboardView(main, user) {
         ['Configuration success', percent(snapshot.successRate.configurations)],
         ['Session success', percent(snapshot.successRate.sessions)],
         ['DM job success', percent(snapshot.successRate.commands)],
+        ['Firmware update success', percent(snapshot.successRate.firmware)],
       ].map(([name, value]) =>
         h('div', { class: 'tile card' }, h('span', { class: 'muted' }, name), h('strong', {}, String(value))),
       ),
