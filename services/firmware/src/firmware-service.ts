@@ -5,36 +5,27 @@ import { Router } from 'express';
 import type { Registry } from 'prom-client';
 import { RpcConsentLookup } from './data-access/rpc-consent.lookup';
 import { UpdateRepository } from './data-access/update.repository';
-import type { FumoNodes } from './domain/fumo.plan';
 import { ReportOffer } from './domain/report.offer';
-import { UpdateService } from './domain/update.service';
+import { UpdateService, type UpdateSettings } from './domain/update.service';
 import { subscribeFirmware } from './entry-points/bus/firmware.subscriptions';
 import { createFirmwareRouter } from './entry-points/http/firmware.router';
 import { createPackages, type PackageCatalog } from './packages';
 import { RolloutRepository } from './rollouts/rollout.repository';
-import { RolloutService } from './rollouts/rollout.service';
+import { RolloutService, type RolloutSettings } from './rollouts/rollout.service';
 
 export const FIRMWARE_SOURCE = '/services/firmware';
 
 /** The part of the config the composition needs (embedded mode builds it by hand). */
-export interface FirmwareServiceSettings {
+export interface FirmwareServiceSettings extends UpdateSettings, RolloutSettings {
   adminToken: string;
   downloadSecret: string;
   publicBaseUrl: string;
   consumerGroup: string;
   maxPackageBytes: number;
   tokenTtlMs: number;
-  jobTtlMs: number;
-  notify: boolean;
-  maxAttempts: number;
-  resultTimeoutMs: number;
-  confirmText: string;
-  fumoNodes: FumoNodes;
   autoUpdate: boolean;
   /** 0 = rollouts step and results are swept only when tick() is called. */
   tickMs: number;
-  pageSize: number;
-  perTick: number;
   rpcTimeoutMs: number;
 }
 

@@ -3,7 +3,7 @@ import type { EventBus } from '@dms/bus';
 import type { AlertRaised, ConsentState, DmCommandCompleted } from '@dms/contracts';
 import type { Logger } from '@dms/service-kit';
 import type { UpdateRepository } from '../data-access/update.repository';
-import type { PackageCatalog } from '../packages';
+import type { FirmwarePackage, PackageCatalog } from '../packages';
 import { PackageNotApplicableError, PackageNotFoundError, UpdateInProgressError } from './firmware.errors';
 import { downloadAndUpdate, fumoInstanceFor, fumoSucceeded, type FumoNodes } from './fumo.plan';
 import { jobIdOf, type UpdateOutcome, type UpdateRecord } from './update.model';
@@ -102,7 +102,7 @@ export class UpdateService {
       return (await this.updates.get(updateId)) ?? ended;
     }
     if (!(await this.updates.insert(record))) return (await this.updates.get(updateId)) ?? record;
-    await this.sendJob(record);
+    await this.sendJob(record, pkg);
     this.logger.info({ updateId, deviceId: record.deviceId, packageId: pkg.packageId, toVersion: pkg.version, asked: record.asked }, 'firmware update requested');
     return record;
   }
@@ -178,8 +178,9 @@ export class UpdateService {
     return ended;
   }
 
-  private async sendJob(record: UpdateRecord): Promise<void> {
-    const pkg = await this.catalog.get(record.packageId);
+  /** The job of the attempt in flight; `known` is the package when the caller has just read it. */
+  private async sendJob(record: UpdateRecord, known?: FirmwarePackage): Promise<void> {
+    const pkg = known ?? (await this.catalog.get(record.packageId));
     if (pkg === undefined) throw new PackageNotFoundError(record.packageId);
     const instance = fumoInstanceFor(this.settings.fumoNodes, pkg.manufacturer);
     const now = this.clock();
